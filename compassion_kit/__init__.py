@@ -1,0 +1,34 @@
+"""Beyond Empathy kit: exercises, catalogue and print handouts for Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+STATIC_DIR = Path(__file__).parent / "assets" / "static"
+
+
+def _add_static(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> dict:
+    from .citations import register_round_style
+    from .collector import setup_collector
+    from .config import setup_config
+    from .handouts import setup_handouts
+    from .library import setup_library
+
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    register_round_style()
+    setup_config(app)
+    setup_collector(app)
+    setup_library(app)
+    setup_handouts(app)
+    app.connect("config-inited", _add_static)
+    app.add_css_file("fonts/fonts.css")
+    app.add_css_file("kit.css")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

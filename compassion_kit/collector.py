@@ -1,0 +1,84 @@
+"""All kit state in the build environment, kept parallel- and incremental-safe.
+
+``env.kit_items`` maps docname -> Item for every valid printable item;
+``env.kit_library_docs`` holds the docs that list items (they are rebuilt when
+any item changes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+
+from . import exercises, frontmatter
+from .problems import Problem, report
+
+
+def ensure_state(env: BuildEnvironment) -> None:
+    # A pickled environment from an earlier build already has the state.
+    if not hasattr(env, "kit_items"):
+        env.kit_items = {}
+        env.kit_library_docs = set()
+
+
+class KitCollector(EnvironmentCollector):
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        ensure_state(env)
+        env.kit_items.pop(docname, None)
+        env.kit_library_docs.discard(docname)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                    other: BuildEnvironment) -> None:
+        ensure_state(env)
+        for docname in docnames:
+            if docname in other.kit_items:
+                env.kit_items[docname] = other.kit_items[docname]
+            if docname in other.kit_library_docs:
+                env.kit_library_docs.add(docname)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        ensure_state(env)
+        if exercises.is_exercise(app, env.docname):
+            item = exercises.read(app, env.docname, doctree)
+            if item is not None:
+                env.kit_items[env.docname] = item
+                exercises.decorate(doctree, item, env.docname)
+
+
+def items(env: BuildEnvironment) -> list:
+    """Every valid item, sorted by id (a stable order for catalogue and cards)."""
+    ensure_state(env)
+    return sorted(env.kit_items.values(), key=lambda item: item.id)
+
+
+def check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
+    """Ids name the PDFs and catalogue entries, so they must be unique kit-wide."""
+    by_id = defaultdict(list)
+    for item in items(env):
+        by_id[item.id].append(item)
+    for item_id, same in by_id.items():
+        if len(same) > 1:
+            paths = [str(env.doc2path(item.docname)) for item in same]
+            for path in paths[1:]:
+                line = frontmatter.load(path).line_of(["id"])
+                report(Problem(path, line, "field 'id'",
+                               f"duplicate id '{item_id}': also used by {paths[0]}"))
+
+
+def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
+                          changed: set[str], removed: set[str]) -> list[str]:
+    """Pages listing items are re-rendered when any item is added, changed or removed."""
+    ensure_state(env)
+    touched = {name for name in added | changed | removed if exercises.is_exercise(app, name)}
+    return sorted(env.kit_library_docs) if touched else []
+
+
+def setup_collector(app: Sphinx) -> None:
+    app.add_env_collector(KitCollector)
+    app.connect("env-check-consistency", check_unique_ids)
+    app.connect("env-get-outdated", library_docs_outdated)

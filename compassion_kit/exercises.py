@@ -1,0 +1,97 @@
+"""Read one exercise: validate it and add its web furniture to the doctree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from . import bibliography, frontmatter, schema, sections
+from .items import PAPER_LABELS, Item
+from .problems import Problem, report
+
+
+def is_exercise(app: Sphinx, docname: str) -> bool:
+    folder = app.config.kit_exercise_dir.strip("/") + "/"
+    return docname.startswith(folder) and not docname.endswith("/index")
+
+
+def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Problem]:
+    bib_path = Path(app.srcdir, app.config.kit_bibliography)
+    if not bib_path.exists():
+        return [Problem(front.path, 1, "field 'sources'",
+                        f"bibliography {app.config.kit_bibliography} not found")]
+    known = bibliography.keys(bib_path)
+    sources = front.data.get("sources")
+    if not isinstance(sources, list):
+        return []  # the schema reports the wrong type
+    return [
+        Problem(front.path, front.line_of(["sources", index]), f"field 'sources[{index}]'",
+                f"'{key}' is not a key in {app.config.kit_bibliography}")
+        for index, key in enumerate(sources)
+        if isinstance(key, str) and key not in known
+    ]
+
+
+def read(app: Sphinx, docname: str, doctree: nodes.document) -> Item | None:
+    """Validate the exercise; report every problem; return it only if it is valid."""
+    path = str(app.env.doc2path(docname))
+    try:
+        front = frontmatter.load(path)
+    except frontmatter.FrontMatterError as error:
+        problems = [error.problem]
+    else:
+        schema_path = Path(app.srcdir, app.config.kit_exercise_schema)
+        problems = schema.validate(front, str(schema_path))
+        problems += _source_problems(app, front)
+    problems += sections.check(doctree, path)
+    for problem in sorted(problems, key=lambda problem: problem.line):
+        report(problem)
+    if problems:
+        return None
+    data = front.data
+    return Item(
+        id=data["id"], kind="exercise", docname=docname, title=data["title"],
+        summary=data["summary"], audiences=tuple(data["audiences"]),
+        duration_minutes=data["duration_minutes"], meta=data,
+    )
+
+
+def facts(item: Item) -> str:
+    """'10 minutes · written · gentle' — the line under the title."""
+    meta = item.meta
+    return f"{meta['duration_minutes']} minutes · {meta['format']} · {meta['intensity']}"
+
+
+def decorate(doctree: nodes.document, item: Item, docname: str) -> None:
+    """Add the summary, facts, caution and print links under the title."""
+    top = sections.top_section(doctree)
+    furniture = [
+        nodes.paragraph("", item.summary, classes=["kit-summary"]),
+        nodes.paragraph("", f"{facts(item)} · for {', '.join(item.audiences)}",
+                        classes=["kit-facts"]),
+    ]
+    if item.meta.get("caution"):
+        caution = nodes.container(classes=["kit-caution"])
+        caution += nodes.paragraph("", "", nodes.strong("", "Before you start: "),
+                                   nodes.Text(item.meta["caution"]))
+        furniture.append(caution)
+    furniture.append(print_links(item, docname))
+    title_index = top.first_child_matching_class(nodes.title)
+    for offset, node in enumerate(furniture, start=1):
+        top.insert(title_index + offset, node)
+
+
+def print_links(item: Item, docname: str) -> nodes.container:
+    """'Print or save this practice: US Letter · A4 · Large print' (web only)."""
+    up = "../" * docname.count("/")
+    box = nodes.container(classes=["kit-print", "kit-web-only"])
+    para = nodes.paragraph("", "", nodes.strong("", "Print or save as PDF: "))
+    for index, (paper, label) in enumerate(PAPER_LABELS.items()):
+        if index:
+            para += nodes.Text(" · ")
+        para += nodes.reference("", label, refuri=up + item.pdf_path(paper),
+                                classes=["kit-pdf-link"])
+    box += para
+    return box

@@ -1,0 +1,73 @@
+"""Validate exercise front matter against ``exercises/schema.json``.
+
+Pure functions with no Sphinx in them, so they are easy to test and can be
+reused by editors' tooling. Every error becomes one Problem with a line.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .frontmatter import FrontMatter
+from .problems import Problem
+
+
+@cache
+def load_validator(schema_path: str) -> Draft202012Validator:
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _field_name(path) -> str:
+    name = ""
+    for step in path:
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else step)
+    return name or "front matter"
+
+
+def _type_name(value) -> str:
+    return {bool: "boolean", int: "integer", float: "number", str: "string",
+            list: "list", dict: "mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _describe(error: ValidationError) -> tuple[list, str]:
+    """(path of the field to point at, readable message) for one schema error."""
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return [*path, missing], "missing required field"
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return [*path, extra[0]], "unknown field (check the spelling against schema.json)"
+    if error.validator == "type":
+        return path, (f"expected {error.validator_value}, got "
+                      f"{_type_name(error.instance)} {error.instance!r}")
+    if error.validator == "enum":
+        allowed = ", ".join(str(value) for value in error.validator_value)
+        return path, f"{error.instance!r} is not one of: {allowed}"
+    return path, error.message
+
+
+def validate(front: FrontMatter, schema_path: str) -> list[Problem]:
+    """Schema problems of ``front``, plus the rule that id equals the file stem."""
+    validator = load_validator(str(schema_path))
+    problems = []
+    errors = sorted(validator.iter_errors(front.data), key=lambda e: list(e.absolute_path))
+    for error in errors:
+        path, message = _describe(error)
+        # A missing field has no line of its own: point at its parent.
+        line_path = path[:-1] if error.validator == "required" else path
+        problems.append(Problem(front.path, front.line_of(line_path),
+                                f"field '{_field_name(path)}'", message))
+    item_id = front.data.get("id")
+    stem = Path(front.path).stem
+    if isinstance(item_id, str) and item_id != stem:
+        problems.append(Problem(front.path, front.line_of(["id"]), "field 'id'",
+                                f"'{item_id}' must equal the file name '{stem}'"))
+    return problems

@@ -1,0 +1,107 @@
+"""Check the body of an exercise: its H2 sections, in order, and its steps.
+
+Works on the doctree MyST produced, so line numbers are the author's own.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .problems import Problem
+
+# (key, heading) in the order every exercise uses them.
+REQUIRED = (
+    ("why", "Why try this"),
+    ("how", "How to do it"),
+    ("reflect", "Reflect"),
+    ("hard", "If this feels hard"),
+    ("evidence", "Why it works"),
+)
+# Optional, always last, and never printed on the client handout.
+NOTES = ("notes", "Notes for facilitators and clinicians")
+HEADINGS = dict((*REQUIRED, NOTES))
+KEY_OF = {heading.casefold(): key for key, heading in HEADINGS.items()}
+MIN_STEPS = 3
+CRISIS_NUMBER = "988"
+
+
+def _line(node: nodes.Node) -> int:
+    for candidate in (node, *node.children[:1]):
+        if getattr(candidate, "line", None):
+            return candidate.line
+    return 1
+
+
+def top_section(doctree: nodes.document) -> nodes.section | None:
+    return next((child for child in doctree if isinstance(child, nodes.section)), None)
+
+
+def h2_sections(doctree: nodes.document) -> list[nodes.section]:
+    top = top_section(doctree)
+    return [child for child in top if isinstance(child, nodes.section)] if top else []
+
+
+def section_key(section: nodes.section) -> str | None:
+    return KEY_OF.get(section[0].astext().strip().casefold())
+
+
+def check(doctree: nodes.document, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def problem(section_title: str, line: int, message: str) -> None:
+        problems.append(Problem(path, line, f"section '{section_title}'", message))
+
+    titles = [section for section in doctree if isinstance(section, nodes.section)]
+    for extra in titles[1:]:
+        problem(extra[0].astext(), _line(extra),
+                "only one '#' heading is allowed: the title comes from the front matter")
+
+    found: list[tuple[str, nodes.section]] = []
+    for section in h2_sections(doctree):
+        key = section_key(section)
+        if key is None:
+            known = "; ".join(HEADINGS.values())
+            problem(section[0].astext(), _line(section), f"not a known section; use: {known}")
+        elif key in dict(found):
+            problem(HEADINGS[key], _line(section), "appears twice")
+        else:
+            found.append((key, section))
+
+    present = [key for key, _ in found]
+    for index, (key, heading) in enumerate(REQUIRED):
+        if key not in present:
+            after = f" (after '{REQUIRED[index - 1][1]}')" if index else " (first)"
+            problem(heading, 1, f"missing required section{after}")
+
+    expected = [key for key, _ in (*REQUIRED, NOTES) if key in present]
+    for (key, section), want in zip(found, expected, strict=True):
+        if key != want:
+            order = " -> ".join(heading for _, heading in REQUIRED)
+            problem(HEADINGS[key], _line(section),
+                    f"out of order: expected '{HEADINGS[want]}' here (order: {order})")
+            break
+
+    sections = dict(found)
+    if "how" in sections:
+        problems.extend(_check_steps(sections["how"], path))
+    if "hard" in sections and CRISIS_NUMBER not in sections["hard"].astext():
+        problem(HEADINGS["hard"], _line(sections["hard"]),
+                f"must give the crisis line ({CRISIS_NUMBER}) and where to get help")
+    return problems
+
+
+def _check_steps(section: nodes.section, path: str) -> list[Problem]:
+    where = f"section '{HEADINGS['how']}'"
+    numbered = [child for child in section if isinstance(child, nodes.enumerated_list)]
+    if not numbered:
+        bullets = any(isinstance(child, nodes.bullet_list) for child in section)
+        found = "a bullet list" if bullets else "no list"
+        return [Problem(path, _line(section), where,
+                        f"steps must be a numbered list (1. 2. 3.) of at least {MIN_STEPS} "
+                        f"items; found {found}")]
+    count = len(numbered[0])
+    if count < MIN_STEPS:
+        return [Problem(path, _line(numbered[0]), where,
+                        f"steps must be a numbered list of at least {MIN_STEPS} items; "
+                        f"found {count}")]
+    return []

@@ -1,0 +1,51 @@
+"""Sphinx configuration for Beyond Empathy. Plain data only: the work is done
+by the compassion_kit extension (see compassion_kit/)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # the extension lives beside this file
+
+# -- Project ------------------------------------------------------------------
+project = "Beyond Empathy"
+author = "The Beyond Empathy contributors"
+copyright = "2026, The Beyond Empathy contributors. Text CC BY-SA 4.0, code MIT"
+language = "en"
+
+# -- Sources: the repository root is the source dir, so allow-list content ----
+root_doc = "index"
+include_patterns = ["index.md", "docs/**", "exercises/**"]
+exclude_patterns = ["_build", ".nox", "tests", "**/README.md"]
+templates_path = ["docs/_templates"]
+
+# -- Extensions ---------------------------------------------------------------
+extensions = ["compassion_kit", "sphinxcontrib.bibtex"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+myst_title_to_header = True  # exercises take their title from front matter
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year_round"
+
+# -- HTML -----------------------------------------------------------------------
+html_theme = "furo"
+html_title = "Beyond Empathy"
+html_static_path = ["docs/_static"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "light_css_variables": {
+        "font-stack": '"Atkinson Hyperlegible Next", system-ui, sans-serif',
+        "color-brand-primary": "#2f5d62",
+        "color-brand-content": "#2f5d62",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#8fc7cc",
+        "color-brand-content": "#8fc7cc",
+    },
+}
+
+# -- The kit (defaults live in compassion_kit/config.py) -----------------------
+kit_site_name = "Beyond Empathy"
+kit_licence = "CC BY-SA 4.0"
