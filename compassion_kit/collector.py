@@ -14,7 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
-from . import exercises, frontmatter
+from . import frontmatter, reading
+from .kinds import kind_of
 from .problems import Problem, report
 
 
@@ -43,11 +44,12 @@ class KitCollector(EnvironmentCollector):
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
         ensure_state(env)
-        if exercises.is_exercise(app, env.docname):
-            item = exercises.read(app, env.docname, doctree)
+        kind = kind_of(app, env.docname)
+        if kind is not None:
+            item = reading.read(app, env.docname, doctree, kind)
             if item is not None:
                 env.kit_items[env.docname] = item
-                exercises.decorate(doctree, item, env.docname)
+                reading.decorate(doctree, item, env.docname)
 
 
 def items(env: BuildEnvironment) -> list:
@@ -74,7 +76,7 @@ def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
                           changed: set[str], removed: set[str]) -> list[str]:
     """Pages listing items are re-rendered when any item is added, changed or removed."""
     ensure_state(env)
-    touched = {name for name in added | changed | removed if exercises.is_exercise(app, name)}
+    touched = {name for name in added | changed | removed if kind_of(app, name)}
     return sorted(env.kit_library_docs) if touched else []
 
 

@@ -21,6 +21,9 @@ CONFIG_VALUES = {
     "kit_safety_line": (SAFETY_LINE, "env", (str,), "Safety line printed on every handout page."),
     "kit_exercise_dir": ("exercises", "env", (str,), "Folder holding one file per exercise."),
     "kit_exercise_schema": ("exercises/schema.json", "env", (str,), "JSON Schema of exercises."),
+    "kit_info_sheet_dir": ("docs/info-sheets", "env", (str,), "Folder holding info sheets."),
+    "kit_info_sheet_schema": ("docs/info-sheets/schema.json", "env", (str,),
+                              "JSON Schema of info sheets."),
     "kit_bibliography": ("references.bib", "env", (str,), "BibTeX file that sources cite."),
 }
 

@@ -1,8 +1,9 @@
-"""The exercise library: cards rendered from the same data as catalog.json.
+"""The library: cards rendered from the same data as catalog.json.
 
 ``{exercise-library}`` leaves a placeholder while documents are read; once
 every item is known (``doctree-resolved``) the placeholder becomes a grid of
-sphinx-design cards. Options narrow the list: ``:chapter:`` and ``:audience:``.
+sphinx-design cards. Options narrow the list: ``:kind:`` (default exercise),
+``:chapter:`` and ``:audience:``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from sphinx.util.osutil import relative_uri
 from sphinx_design.shared import create_component
 
 from . import collector
-from .exercises import facts
+from .reading import facts
 from .items import PAPER_LABELS, Item
+from .kinds import BY_NAME
 
 
 class library_placeholder(nodes.General, nodes.Element):
@@ -24,7 +26,11 @@ class library_placeholder(nodes.General, nodes.Element):
 
 
 class ExerciseLibrary(SphinxDirective):
-    option_spec = {"chapter": directives.unchanged, "audience": directives.unchanged}
+    option_spec = {
+        "kind": lambda value: directives.choice(value, list(BY_NAME)),
+        "chapter": directives.unchanged,
+        "audience": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         collector.ensure_state(self.env)
@@ -60,6 +66,8 @@ def _card(app: Sphinx, fromdoc: str, item: Item) -> nodes.Node:
 
 
 def _matches(item: Item, options: dict) -> bool:
+    if item.kind != options.get("kind", "exercise"):
+        return False
     if options.get("chapter") and item.meta.get("chapter") != options["chapter"]:
         return False
     return not (options.get("audience") and options["audience"] not in item.audiences)
@@ -68,7 +76,7 @@ def _matches(item: Item, options: dict) -> bool:
 def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for placeholder in list(doctree.findall(library_placeholder)):
         chosen = [item for item in collector.items(app.env)
-                  if item.kind == "exercise" and _matches(item, placeholder.attributes)]
+                  if _matches(item, placeholder.attributes)]
         if not chosen:
             placeholder.replace_self(nodes.paragraph("", "No practices here yet."))
             continue

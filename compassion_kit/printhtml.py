@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 
 from . import bibliography, sections
-from .exercises import facts
+from .reading import facts
 from .items import Item
 from .pdf import PRINT_DIR
 

@@ -105,3 +105,31 @@ def _check_steps(section: nodes.section, path: str) -> list[Problem]:
                         f"steps must be a numbered list of at least {MIN_STEPS} items; "
                         f"found {count}")]
     return []
+
+
+# Info sheets: free sections, but the last one always says where to get help.
+HELP_HEADING = "Where to get help"
+MIN_INFO_SECTIONS = 2
+
+
+def check_info_sheet(doctree: nodes.document, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    titles = [section for section in doctree if isinstance(section, nodes.section)]
+    for extra in titles[1:]:
+        problems.append(Problem(path, _line(extra), f"section '{extra[0].astext()}'",
+                                "only one '#' heading is allowed: the title comes from the "
+                                "front matter"))
+    found = h2_sections(doctree)
+    if len(found) < MIN_INFO_SECTIONS:
+        problems.append(Problem(path, 1, "sections",
+                                f"an info sheet needs at least {MIN_INFO_SECTIONS} '##' sections"))
+        return problems
+    last = found[-1]
+    if last[0].astext().strip().casefold() != HELP_HEADING.casefold():
+        problems.append(Problem(path, _line(last), f"section '{HELP_HEADING}'",
+                                "missing: the last '##' section must be "
+                                f"'{HELP_HEADING}'"))
+    elif CRISIS_NUMBER not in last.astext():
+        problems.append(Problem(path, _line(last), f"section '{HELP_HEADING}'",
+                                f"must give the crisis line ({CRISIS_NUMBER})"))
+    return problems

@@ -1,4 +1,4 @@
-"""Read one exercise: validate it and add its web furniture to the doctree."""
+"""Read one printable item: validate it and add its web furniture to the doctree."""
 
 from __future__ import annotations
 
@@ -9,12 +9,8 @@ from sphinx.application import Sphinx
 
 from . import bibliography, frontmatter, schema, sections
 from .items import PAPER_LABELS, Item
+from .kinds import Kind
 from .problems import Problem, report
-
-
-def is_exercise(app: Sphinx, docname: str) -> bool:
-    folder = app.config.kit_exercise_dir.strip("/") + "/"
-    return docname.startswith(folder) and not docname.endswith("/index")
 
 
 def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Problem]:
@@ -34,34 +30,38 @@ def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Proble
     ]
 
 
-def read(app: Sphinx, docname: str, doctree: nodes.document) -> Item | None:
-    """Validate the exercise; report every problem; return it only if it is valid."""
+def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> Item | None:
+    """Validate the item; report every problem; return it only if it is valid."""
     path = str(app.env.doc2path(docname))
     try:
         front = frontmatter.load(path)
     except frontmatter.FrontMatterError as error:
         problems = [error.problem]
     else:
-        schema_path = Path(app.srcdir, app.config.kit_exercise_schema)
+        schema_path = Path(app.srcdir, getattr(app.config, kind.schema_config))
         problems = schema.validate(front, str(schema_path))
         problems += _source_problems(app, front)
-    problems += sections.check(doctree, path)
+    problems += kind.check_body(doctree, path)
     for problem in sorted(problems, key=lambda problem: problem.line):
         report(problem)
     if problems:
         return None
     data = front.data
     return Item(
-        id=data["id"], kind="exercise", docname=docname, title=data["title"],
+        id=data["id"], kind=kind.name, docname=docname, title=data["title"],
         summary=data["summary"], audiences=tuple(data["audiences"]),
-        duration_minutes=data["duration_minutes"], meta=data,
+        duration_minutes=data.get("duration_minutes") or data.get("reading_minutes"),
+        meta=data,
     )
 
 
 def facts(item: Item) -> str:
     """'10 minutes · written · gentle' — the line under the title."""
     meta = item.meta
-    return f"{meta['duration_minutes']} minutes · {meta['format']} · {meta['intensity']}"
+    if item.kind == "exercise":
+        return f"{meta['duration_minutes']} minutes · {meta['format']} · {meta['intensity']}"
+    minutes = f" · {item.duration_minutes} minutes to read" if item.duration_minutes else ""
+    return f"Info sheet{minutes}"
 
 
 def decorate(doctree: nodes.document, item: Item, docname: str) -> None:
