@@ -1,6 +1,8 @@
 """All kit state in the build environment, kept parallel- and incremental-safe.
 
 ``env.kit_items`` maps docname -> Item for every valid printable item;
+``env.kit_invalid`` holds items that failed their checks (re-read on every
+build, so an incremental build cannot pass by not looking at them again);
 ``env.kit_library_docs`` holds the docs that list items (they are rebuilt when
 any item changes).
 """
@@ -23,6 +25,7 @@ def ensure_state(env: BuildEnvironment) -> None:
     # A pickled environment from an earlier build already has the state.
     if not hasattr(env, "kit_items"):
         env.kit_items = {}
+        env.kit_invalid = set()
         env.kit_library_docs = set()
 
 
@@ -30,6 +33,7 @@ class KitCollector(EnvironmentCollector):
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         ensure_state(env)
         env.kit_items.pop(docname, None)
+        env.kit_invalid.discard(docname)
         env.kit_library_docs.discard(docname)
 
     def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
@@ -38,6 +42,8 @@ class KitCollector(EnvironmentCollector):
         for docname in docnames:
             if docname in other.kit_items:
                 env.kit_items[docname] = other.kit_items[docname]
+            if docname in other.kit_invalid:
+                env.kit_invalid.add(docname)
             if docname in other.kit_library_docs:
                 env.kit_library_docs.add(docname)
 
@@ -47,7 +53,9 @@ class KitCollector(EnvironmentCollector):
         kind = kind_of(app, env.docname)
         if kind is not None:
             item = reading.read(app, env.docname, doctree, kind)
-            if item is not None:
+            if item is None:
+                env.kit_invalid.add(env.docname)
+            else:
                 env.kit_items[env.docname] = item
                 reading.decorate(doctree, item, env.docname)
 
@@ -74,10 +82,14 @@ def check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
 
 def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
                           changed: set[str], removed: set[str]) -> list[str]:
-    """Pages listing items are re-rendered when any item is added, changed or removed."""
+    """Invalid items are always re-read (to report them again), and pages
+    listing items are re-read when any item is added, changed or removed."""
     ensure_state(env)
     touched = {name for name in added | changed | removed if kind_of(app, name)}
-    return sorted(env.kit_library_docs) if touched else []
+    again = set(env.kit_invalid) - removed
+    if touched:
+        again |= env.kit_library_docs - removed
+    return sorted(again)
 
 
 def setup_collector(app: Sphinx) -> None:

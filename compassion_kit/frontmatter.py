@@ -53,20 +53,19 @@ def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
         for key, value in node.value:
             if key.value == step:
                 return value
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            return node.value[step]
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
     return None
 
 
-def split(text: str) -> tuple[str, int] | None:
-    """Return the YAML block and the number of lines before it, or None."""
+def split(text: str) -> str | None:
+    """The YAML between the opening and closing fences, or None."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
         return None
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == FENCE:
-            return "\n".join(lines[1:index]), 1
+            return "\n".join(lines[1:index])
     return None
 
 
@@ -81,26 +80,32 @@ def _plain(value):
     return value
 
 
+def _yaml_problem(path: str, error: yaml.YAMLError, offset: int) -> Problem:
+    """Where the parser gave up, and what it was reading when it did."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 + offset if mark is not None else 1
+    message = f"malformed YAML: {getattr(error, 'problem', None) or error}"
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark is not None:
+        message += f" ({context} that starts on line {context_mark.line + 1 + offset})"
+    return Problem(path, line, "front matter", message)
+
+
 def load(path: str | Path) -> FrontMatter:
     """Parse the front matter of ``path``; raise FrontMatterError on bad input."""
     path = str(path)
     text = Path(path).read_text(encoding="utf-8")
-    block = split(text)
-    if block is None:
+    source = split(text)
+    if source is None:
         raise FrontMatterError(
             Problem(path, 1, "front matter", "missing: the file must start with a '---' block")
         )
-    source, offset = block
+    offset = 1  # the YAML starts after the opening fence line
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         data = yaml.safe_load(source)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 + offset if mark is not None else 1
-        reason = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(
-            Problem(path, line, "front matter", f"malformed YAML: {reason}")
-        ) from error
+        raise FrontMatterError(_yaml_problem(path, error, offset)) from error
     if not isinstance(data, dict):
         raise FrontMatterError(
             Problem(path, 1 + offset, "front matter", "must be a mapping of 'field: value' lines")

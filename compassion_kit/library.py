@@ -16,9 +16,9 @@ from sphinx.util.osutil import relative_uri
 from sphinx_design.shared import create_component
 
 from . import collector
-from .reading import facts
 from .items import PAPER_LABELS, Item
 from .kinds import BY_NAME
+from .reading import facts
 
 
 class library_placeholder(nodes.General, nodes.Element):

@@ -14,11 +14,12 @@ from docutils import nodes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 
 from . import bibliography, sections
-from .reading import facts
 from .items import Item
 from .pdf import PRINT_DIR
+from .reading import facts
 
 RULED_LINES = {"line": 1, "small": 3, "medium": 5, "large": 8}
 
@@ -61,9 +62,22 @@ def print_tree(app: Sphinx, item: Item) -> nodes.section:
     return top
 
 
+def _render_body(app: Sphinx, item: Item) -> str:
+    builder = app.builder
+    # The HTML translator reads per-page state that the builder only sets while
+    # writing a page (and not at all on a build with nothing to write): set it
+    # as StandaloneHTMLBuilder.write_doc does, for this item's page.
+    builder.secnumbers = app.env.toc_secnumbers.get(item.docname, {})
+    builder.fignumbers = app.env.toc_fignumbers.get(item.docname, {})
+    builder.imgpath = relative_uri(builder.get_target_uri(item.docname), "_images")
+    builder.dlpath = relative_uri(builder.get_target_uri(item.docname), "_downloads")
+    builder.current_docname = item.docname
+    return builder.render_partial(print_tree(app, item))["fragment"]
+
+
 def handout_html(app: Sphinx, item: Item) -> str:
     """The complete print HTML of ``item``, every value escaped."""
-    body = app.builder.render_partial(print_tree(app, item))["fragment"]
+    body = _render_body(app, item)
     bib = Path(app.srcdir, app.config.kit_bibliography)
     sources = [bibliography.short_reference(bib, key) for key in item.meta.get("sources", [])]
     template = _templates().get_template("handout.html")

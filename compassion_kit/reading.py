@@ -36,12 +36,13 @@ def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> Item
     try:
         front = frontmatter.load(path)
     except frontmatter.FrontMatterError as error:
+        # Without front matter there is no title, so body checks would only add noise.
         problems = [error.problem]
     else:
         schema_path = Path(app.srcdir, getattr(app.config, kind.schema_config))
         problems = schema.validate(front, str(schema_path))
         problems += _source_problems(app, front)
-    problems += kind.check_body(doctree, path)
+        problems += kind.check_body(doctree, path)
     for problem in sorted(problems, key=lambda problem: problem.line):
         report(problem)
     if problems:

@@ -31,9 +31,12 @@ def _field_name(path) -> str:
     return name or "front matter"
 
 
+YAML_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string",
+                   list: "list", dict: "mapping", type(None): "empty"}
+
+
 def _type_name(value) -> str:
-    return {bool: "boolean", int: "integer", float: "number", str: "string",
-            list: "list", dict: "mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+    return YAML_TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 def _describe(error: ValidationError) -> tuple[list, str]:

@@ -94,9 +94,9 @@ def _check_steps(section: nodes.section, path: str) -> list[Problem]:
     where = f"section '{HEADINGS['how']}'"
     numbered = [child for child in section if isinstance(child, nodes.enumerated_list)]
     if not numbered:
-        bullets = any(isinstance(child, nodes.bullet_list) for child in section)
+        bullets = [child for child in section if isinstance(child, nodes.bullet_list)]
         found = "a bullet list" if bullets else "no list"
-        return [Problem(path, _line(section), where,
+        return [Problem(path, _line(bullets[0] if bullets else section), where,
                         f"steps must be a numbered list (1. 2. 3.) of at least {MIN_STEPS} "
                         f"items; found {found}")]
     count = len(numbered[0])

@@ -1,0 +1,72 @@
+"""Every developer and CI command. `nox -s build` and `nox -s tests` do everything."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.sessions = ["build", "tests"]
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = False
+
+PYTHON = "3"  # any Python 3.11+ on PATH
+STRICT = ["-n", "-W", "--keep-going"]
+SOURCES = ["compassion_kit", "tests", "conf.py", "noxfile.py"]
+
+
+def install(session: nox.Session) -> None:
+    session.install("-r", "requirements.txt")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """The whole site and every PDF, strictly, into _build/html."""
+    install(session)
+    session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html",
+                "-d", "_build/doctrees", *session.posargs)
+    session.log("Site: _build/html/index.html  Handouts: _build/html/handouts/")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """All tests; they build the kit and the fixture projects themselves."""
+    install(session)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000 while you write."""
+    install(session)
+    session.run("sphinx-autobuild", "-n", "--keep-going", "-b", "html", ".",
+                "_build/serve", "--watch", "compassion_kit", "--ignore", "_build/*",
+                "--port", "8000", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def linkcheck(session: nox.Session) -> None:
+    """External links (needs the network; never part of `tests`)."""
+    install(session)
+    session.run("sphinx-build", "-b", "linkcheck", ".", "_build/linkcheck",
+                "-d", "_build/doctrees-linkcheck")
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Static checks of the Python code."""
+    install(session)
+    session.run("ruff", "check", *SOURCES)
+
+
+@nox.session(python=PYTHON)
+def lock(session: nox.Session) -> None:
+    """Regenerate requirements.txt from the pins in pyproject.toml (needs the network)."""
+    session.install("-e", ".[test,dev]")
+    frozen = session.run("pip", "freeze", "--exclude-editable", silent=True)
+    header = ("# Full lock of every package the build, tests and dev tools use (Python 3.11+).\n"
+              "# Direct pins live in pyproject.toml; regenerate this file with: nox -s lock\n")
+    with open("requirements.txt", "w", encoding="utf-8") as stream:
+        stream.write(header + frozen)
+    if os.environ.get("CI"):
+        session.run("git", "diff", "--exit-code", "requirements.txt", external=True)

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kitbuild import REPO, sphinx_build  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole kit, built strictly once per test run, like `nox -s build`."""
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    build = sphinx_build(REPO, outdir)
+    assert build.returncode == 0, build.output[-4000:]
+    assert not build.warnings, "\n".join(build.warnings)
+    return outdir

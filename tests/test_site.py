@@ -1,0 +1,99 @@
+"""Checks on the real build of the whole kit (built once per run by `site`)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from kitbuild import REPO
+from linkcheck import broken_links
+from pdfcheck import body_font_size, fonts, open_pdf, text
+
+PAPER_SIZES = {"letter": (612, 792), "a4": (595.3, 841.9), "large-print": (612, 792)}
+MAX_PAGES = {"letter": 2, "a4": 2, "large-print": 4}
+MIN_BODY_PT = {"letter": 10.5, "a4": 10.5, "large-print": 18}
+EXERCISES = sorted(path.stem for path in (REPO / "exercises").glob("*.md") if path.stem != "index")
+INFO_SHEETS = sorted(path.stem for path in (REPO / "docs/info-sheets").glob("*.md")
+                     if path.stem != "index")
+ITEMS = EXERCISES + INFO_SHEETS
+
+
+@pytest.fixture(scope="module")
+def catalog(site):
+    return json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def entries(catalog):
+    return {entry["id"]: entry for entry in catalog["items"]}
+
+
+def test_catalog_lists_every_item_of_the_right_kind(entries):
+    assert sorted(entries) == sorted(ITEMS)
+    for item_id in EXERCISES:
+        assert entries[item_id]["kind"] == "exercise"
+    for item_id in INFO_SHEETS:
+        assert entries[item_id]["kind"] == "info-sheet"
+
+
+def test_catalog_entries_are_complete_and_their_files_exist(site, entries):
+    for item_id, entry in entries.items():
+        assert entry["title"] and entry["summary"] and entry["audiences"], item_id
+        assert (site / entry["url"]).is_file(), entry["url"]
+        assert sorted(entry["pdfs"]) == sorted(PAPER_SIZES)
+        for path in entry["pdfs"].values():
+            assert (site / path).is_file(), path
+    for item_id in EXERCISES:
+        assert isinstance(entries[item_id]["duration_minutes"], int)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("item_id", ITEMS)
+def test_item_page_links_its_three_pdfs(site, entries, item_id):
+    page = site / entries[item_id]["url"]
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    hrefs = {(page.parent / a["href"]).resolve() for a in soup.select("a.kit-pdf-link")}
+    expected = {(site / path).resolve() for path in entries[item_id]["pdfs"].values()}
+    assert expected <= hrefs
+
+
+@pytest.mark.parametrize("paper", sorted(PAPER_SIZES))
+@pytest.mark.parametrize("item_id", ITEMS)
+def test_handout_pdf(site, entries, item_id, paper):
+    entry = entries[item_id]
+    reader = open_pdf(site / entry["pdfs"][paper])
+    root = reader.trailer["/Root"]
+
+    width, height = PAPER_SIZES[paper]
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(height, abs=0.5)
+    assert 1 <= len(reader.pages) <= MAX_PAGES[paper], f"{len(reader.pages)} pages"
+
+    used = fonts(reader)
+    assert used and all(used.values()), f"fonts not embedded: {used}"
+    assert all(re.match(r"/[A-Z]{6}\+", name) for name in used), f"fonts not subset: {used}"
+    assert body_font_size(reader) >= MIN_BODY_PT[paper]
+
+    words = " ".join(text(reader).split())
+    assert entry["title"] in words
+    assert "988" in words and "988lifeline.org" in words
+    assert reader.metadata.title == entry["title"]
+    assert str(root["/Lang"]) == "en"
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+
+
+@pytest.mark.parametrize("item_id", EXERCISES)
+def test_facilitator_notes_stay_off_the_client_handout(site, entries, item_id):
+    source = (REPO / "exercises" / f"{item_id}.md").read_text(encoding="utf-8")
+    handout = " ".join(text(open_pdf(site / entries[item_id]["pdfs"]["letter"])).split())
+    assert "Notes for facilitators" not in handout
+    if "## Notes for facilitators and clinicians" in source:
+        page = (site / entries[item_id]["url"]).read_text(encoding="utf-8")
+        assert "Notes for facilitators and clinicians" in page
