@@ -31,4 +31,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_static)
     app.add_css_file("fonts/fonts.css")
     app.add_css_file("kit.css")
+    app.add_js_file("kit.js", loading_method="defer")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 from functools import cache
 from pathlib import Path
 
+import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import BibliographyData, parse_file
 
 
@@ -43,4 +45,6 @@ def short_reference(path: str | Path, key: str) -> str:
         parts.append(f"https://doi.org/{fields['doi']}")
     elif fields.get("url"):
         parts.append(fields["url"])
-    return " ".join(part.replace("{", "").replace("}", "") for part in parts)
+    # BibTeX spells accents in LaTeX (Fl\"uckiger): print them as letters.
+    return " ".join(codecs.decode(part, "ulatex").replace("{", "").replace("}", "")
+                    for part in parts)

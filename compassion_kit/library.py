@@ -3,14 +3,21 @@
 ``{exercise-library}`` leaves a placeholder while documents are read; once
 every item is known (``doctree-resolved``) the placeholder becomes a grid of
 sphinx-design cards. Options narrow the list: ``:kind:`` (default exercise),
-``:chapter:`` and ``:audience:``.
+``:chapter:`` and ``:audience:``; ``:ids:`` picks items by id, in that order;
+``:filters:`` adds filters by audience, chapter, format and length. The filters
+work without JavaScript (radio buttons and CSS ``:has()``); kit.js only adds a
+count of what is shown.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from docutils.parsers.rst import directives
+from markupsafe import escape
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 from sphinx_design.shared import create_component
@@ -19,6 +26,10 @@ from . import collector
 from .items import PAPER_LABELS, Item
 from .kinds import BY_NAME
 from .reading import facts
+from .taxonomy import FILTER_GROUPS, filter_classes
+
+logger = logging.getLogger(__name__)
+FILTER_CSS = "kit-filters.css"
 
 
 class library_placeholder(nodes.General, nodes.Element):
@@ -30,6 +41,8 @@ class ExerciseLibrary(SphinxDirective):
         "kind": lambda value: directives.choice(value, list(BY_NAME)),
         "chapter": directives.unchanged,
         "audience": directives.unchanged,
+        "filters": directives.flag,
+        "ids": lambda value: directives.unchanged_required(value).replace(",", " ").split(),
     }
 
     def run(self) -> list[nodes.Node]:
@@ -62,10 +75,34 @@ def _card(app: Sphinx, fromdoc: str, item: Item) -> nodes.Node:
     footer = create_component("card-footer", ["sd-card-footer"], children=[links])
     card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100",
                                      "sd-shadow-sm", "kit-card"], children=[body, footer])
-    return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+    classes = ["sd-col", "sd-d-flex-row", "kit-card-col",
+               *filter_classes(item.meta, item.duration_minutes)]
+    return create_component("grid-item", classes, children=[card])
+
+
+def filters_html() -> str:
+    """Radio groups whose checked state hides non-matching cards (see filter_css)."""
+    groups = []
+    for group, legend, values in FILTER_GROUPS:
+        choices = [f'<label><input type="radio" name="{group}" value="" checked> All</label>']
+        choices += [f'<label><input type="radio" name="{group}" id="kit-f-{group}-{value}" '
+                    f'value="{value}"> {escape(label)}</label>'
+                    for value, label in values.items()]
+        groups.append(f'<fieldset><legend>{escape(legend)}</legend>{"".join(choices)}</fieldset>')
+    return ('<form class="kit-filters" aria-label="Filter the practices">' + "".join(groups)
+            + '<p class="kit-filter-count" aria-live="polite"></p></form>')
+
+
+def filter_css() -> str:
+    rules = [f".kit-library:has(#kit-f-{group}-{value}:checked) "
+             f".kit-card-col:not(.kit-{group}-{value}) {{ display: none; }}"
+             for group, _legend, values in FILTER_GROUPS for value in values]
+    return "/* Generated from compassion_kit/taxonomy.py. */\n" + "\n".join(rules) + "\n"
 
 
 def _matches(item: Item, options: dict) -> bool:
+    if options.get("ids"):
+        return item.id in options["ids"]
     if item.kind != options.get("kind", "exercise"):
         return False
     if options.get("chapter") and item.meta.get("chapter") != options["chapter"]:
@@ -73,14 +110,26 @@ def _matches(item: Item, options: dict) -> bool:
     return not (options.get("audience") and options["audience"] not in item.audiences)
 
 
+def _report_unknown_ids(placeholder: nodes.Node, ids: list[str], chosen: list[Item]) -> None:
+    known = {item.id for item in chosen}
+    for item_id in ids:
+        if item_id not in known:
+            logger.warning("exercise-library: no valid item with id '%s'", item_id,
+                           location=placeholder, type="kit", subtype="library")
+
+
 def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for placeholder in list(doctree.findall(library_placeholder)):
-        chosen = [item for item in collector.items(app.env)
-                  if _matches(item, placeholder.attributes)]
+        options = placeholder.attributes
+        chosen = [item for item in collector.items(app.env) if _matches(item, options)]
+        if options.get("ids"):
+            _report_unknown_ids(placeholder, options["ids"], chosen)
+            chosen.sort(key=lambda item: options["ids"].index(item.id))
+        else:
+            chosen.sort(key=lambda item: item.title.casefold())
         if not chosen:
             placeholder.replace_self(nodes.paragraph("", "No practices here yet."))
             continue
-        chosen.sort(key=lambda item: item.title.casefold())
         row = create_component(
             "grid-row",
             ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-1", "sd-row-cols-md-2",
@@ -90,10 +139,22 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         grid = create_component("grid-container",
                                 ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"],
                                 children=[row])
-        placeholder.replace_self(grid)
+        library = nodes.container(classes=["kit-library"])
+        if "filters" in options:
+            library += nodes.raw("", filters_html(), format="html")
+        library += grid
+        placeholder.replace_self(library)
+
+
+def write_filter_css(app: Sphinx) -> None:
+    static = Path(app.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    (static / FILTER_CSS).write_text(filter_css(), encoding="utf-8")
 
 
 def setup_library(app: Sphinx) -> None:
+    app.connect("builder-inited", write_filter_css)
+    app.add_css_file(FILTER_CSS)
     app.add_node(library_placeholder)
     app.add_directive("exercise-library", ExerciseLibrary)
     app.connect("doctree-resolved", resolve_placeholders)

@@ -83,6 +83,7 @@ def test_handout_pdf(site, entries, item_id, paper):
     words = " ".join(text(reader).split())
     assert entry["title"] in words
     assert "988" in words and "988lifeline.org" in words
+    assert "\\" not in words, "LaTeX markup leaked into the printed text"
     assert reader.metadata.title == entry["title"]
     assert str(root["/Lang"]) == "en"
     assert "/StructTreeRoot" in root
