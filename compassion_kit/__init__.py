@@ -20,6 +20,7 @@ def setup(app: Sphinx) -> dict:
     from .config import setup_config
     from .handouts import setup_handouts
     from .library import setup_library
+    from .workshops import setup_workshops
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> dict:
     setup_config(app)
     setup_collector(app)
     setup_library(app)
+    setup_workshops(app)
     setup_handouts(app)
     app.connect("config-inited", _add_static)
     app.add_css_file("fonts/fonts.css")

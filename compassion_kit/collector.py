@@ -1,6 +1,6 @@
 """All kit state in the build environment, kept parallel- and incremental-safe.
 
-``env.kit_items`` maps docname -> Item for every valid printable item;
+``env.kit_items`` maps docname -> the printable Items of every valid source;
 ``env.kit_invalid`` holds items that failed their checks (re-read on every
 build, so an incremental build cannot pass by not looking at them again);
 ``env.kit_library_docs`` holds the docs that list items (they are rebuilt when
@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
-from . import frontmatter, reading
+from . import frontmatter, reading, workshops
 from .kinds import kind_of
 from .problems import Problem, report
 
@@ -52,18 +52,19 @@ class KitCollector(EnvironmentCollector):
         ensure_state(env)
         kind = kind_of(app, env.docname)
         if kind is not None:
-            item = reading.read(app, env.docname, doctree, kind)
-            if item is None:
+            found = reading.read(app, env.docname, doctree, kind)
+            if not found:
                 env.kit_invalid.add(env.docname)
             else:
-                env.kit_items[env.docname] = item
-                reading.decorate(doctree, item, env.docname)
+                env.kit_items[env.docname] = tuple(found)
+                kind.decorate(app, doctree, found, env.docname)
 
 
 def items(env: BuildEnvironment) -> list:
     """Every valid item, sorted by id (a stable order for catalogue and cards)."""
     ensure_state(env)
-    return sorted(env.kit_items.values(), key=lambda item: item.id)
+    return sorted((item for found in env.kit_items.values() for item in found),
+                  key=lambda item: item.id)
 
 
 def check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
@@ -78,6 +79,16 @@ def check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
                 line = frontmatter.load(path).line_of(["id"])
                 report(Problem(path, line, "field 'id'",
                                f"duplicate id '{item_id}': also used by {paths[0]}"))
+
+
+def check_workshop_exercises(app: Sphinx, env: BuildEnvironment) -> None:
+    """Workshops may only name exercises the kit has (known once all are read)."""
+    known = {item.id for item in items(env) if item.kind == "exercise"}
+    guides = {item.docname for item in items(env) if item.kind == "workshop-guide"}
+    for docname in sorted(guides):
+        front = frontmatter.load(env.doc2path(docname))
+        for problem in workshops.missing_exercises(front, known):
+            report(problem)
 
 
 def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
@@ -95,4 +106,5 @@ def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
 def setup_collector(app: Sphinx) -> None:
     app.add_env_collector(KitCollector)
     app.connect("env-check-consistency", check_unique_ids)
+    app.connect("env-check-consistency", check_workshop_exercises)
     app.connect("env-get-outdated", library_docs_outdated)

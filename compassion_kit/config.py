@@ -24,6 +24,9 @@ CONFIG_VALUES = {
     "kit_info_sheet_dir": ("docs/info-sheets", "env", (str,), "Folder holding info sheets."),
     "kit_info_sheet_schema": ("docs/info-sheets/schema.json", "env", (str,),
                               "JSON Schema of info sheets."),
+    "kit_workshop_dir": ("docs/workshops", "env", (str,), "Folder holding workshop plans."),
+    "kit_workshop_schema": ("docs/workshops/schema.json", "env", (str,),
+                            "JSON Schema of workshop plans."),
     "kit_bibliography": ("references.bib", "env", (str,), "BibTeX file that sources cite."),
 }
 

@@ -28,9 +28,10 @@ def write_handouts(app: Sphinx, exception: Exception | None) -> None:
     items = collector.items(app.env)
     catalog.write(app, items)
     roots = (Path(app.srcdir), Path(app.outdir))
+    by_id = {item.id: item for item in items}
     for item in status_iterator(items, "rendering handouts... ", "darkgreen", len(items),
                                 app.verbosity, stringify_func=lambda item: item.id):
-        html = printhtml.handout_html(app, item)
+        html = printhtml.handout_html(app, item, by_id)
         base_url = Path(app.outdir, app.builder.get_target_uri(item.docname)).as_uri()
         for paper in pdf.PAPERS:
             target = Path(app.outdir, item.pdf_path(paper))

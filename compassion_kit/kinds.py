@@ -1,7 +1,8 @@
-"""The kinds of printable item the kit reads from source files.
+"""The kinds of source file the kit reads, and what each yields.
 
-Each kind lives in its own folder, has its own JSON Schema and its own body
-rules; everything else (catalogue, cards, handouts) treats them alike.
+Each kind lives in its own folder, has its own JSON Schema, its own body and
+data rules, and yields one or more printable items; everything else
+(catalogue, cards, handouts) treats items alike.
 """
 
 from __future__ import annotations
@@ -12,25 +13,36 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import sections
+from . import reading, sections, workshops
+from .frontmatter import FrontMatter
+from .items import Item
 from .problems import Problem
+
+
+def _no_data_rules(front: FrontMatter) -> list[Problem]:
+    return []
 
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # as written in catalog.json
-    label: str  # as shown to people
+    name: str
     folder_config: str  # config value holding the folder
     schema_config: str  # config value holding the JSON Schema path
     check_body: Callable[[nodes.document, str], list[Problem]]
+    make_items: Callable[[str, dict], list[Item]]
+    decorate: Callable[[Sphinx, nodes.document, list[Item], str], None]
+    check_data: Callable[[FrontMatter], list[Problem]] = _no_data_rules
 
 
-EXERCISE = Kind("exercise", "Practice", "kit_exercise_dir", "kit_exercise_schema",
-                sections.check)
-INFO_SHEET = Kind("info-sheet", "Info sheet", "kit_info_sheet_dir", "kit_info_sheet_schema",
-                  sections.check_info_sheet)
-KINDS = (EXERCISE, INFO_SHEET)
-BY_NAME = {kind.name: kind for kind in KINDS}
+EXERCISE = Kind("exercise", "kit_exercise_dir", "kit_exercise_schema", sections.check,
+                reading.single_item("exercise"), reading.decorate)
+INFO_SHEET = Kind("info-sheet", "kit_info_sheet_dir", "kit_info_sheet_schema",
+                  sections.check_info_sheet, reading.single_item("info-sheet"), reading.decorate)
+WORKSHOP = Kind("workshop", "kit_workshop_dir", "kit_workshop_schema", workshops.check_body,
+                workshops.make_items, workshops.decorate, workshops.check_agenda)
+KINDS = (EXERCISE, INFO_SHEET, WORKSHOP)
+# The item kinds a library can list (a workshop yields a guide and a workbook).
+ITEM_KINDS = ("exercise", "info-sheet", "workshop-guide", "workbook")
 
 
 def kind_of(app: Sphinx, docname: str) -> Kind | None:

@@ -24,7 +24,7 @@ from sphinx_design.shared import create_component
 
 from . import collector
 from .items import PAPER_LABELS, Item
-from .kinds import BY_NAME
+from .kinds import ITEM_KINDS
 from .reading import facts
 from .taxonomy import FILTER_GROUPS, filter_classes
 
@@ -38,7 +38,7 @@ class library_placeholder(nodes.General, nodes.Element):
 
 class ExerciseLibrary(SphinxDirective):
     option_spec = {
-        "kind": lambda value: directives.choice(value, list(BY_NAME)),
+        "kind": lambda value: directives.choice(value, ITEM_KINDS),
         "chapter": directives.unchanged,
         "audience": directives.unchanged,
         "filters": directives.flag,

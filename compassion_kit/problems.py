@@ -20,7 +20,7 @@ class Problem:
     line: int  # 1-based line in that file (1 when only the file is known)
     where: str  # the field ("field 'format'") or section ("section 'Reflect'")
     message: str
-    subtype: str = "exercise"
+    subtype: str = "content"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.where}: {self.message}"

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from . import bibliography, frontmatter, schema, sections
 from .items import PAPER_LABELS, Item
-from .kinds import Kind
 from .problems import Problem, report
+
+if TYPE_CHECKING:
+    from .kinds import Kind
 
 
 def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Problem]:
@@ -30,8 +34,8 @@ def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Proble
     ]
 
 
-def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> Item | None:
-    """Validate the item; report every problem; return it only if it is valid."""
+def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> list[Item]:
+    """Validate the source; report every problem; return its items only if it is valid."""
     path = str(app.env.doc2path(docname))
     try:
         front = frontmatter.load(path)
@@ -42,18 +46,28 @@ def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> Item
         schema_path = Path(app.srcdir, getattr(app.config, kind.schema_config))
         problems = schema.validate(front, str(schema_path))
         problems += _source_problems(app, front)
+        if not problems:  # data rules assume the schema holds
+            problems += kind.check_data(front)
         problems += kind.check_body(doctree, path)
     for problem in sorted(problems, key=lambda problem: problem.line):
         report(problem)
     if problems:
-        return None
-    data = front.data
-    return Item(
-        id=data["id"], kind=kind.name, docname=docname, title=data["title"],
-        summary=data["summary"], audiences=tuple(data["audiences"]),
-        duration_minutes=data.get("duration_minutes") or data.get("reading_minutes"),
-        meta=data,
-    )
+        return []
+    return kind.make_items(docname, front.data)
+
+
+def single_item(kind_name: str) -> Callable[[str, dict], list[Item]]:
+    """Exercises and info sheets yield one item each."""
+
+    def make(docname: str, data: dict) -> list[Item]:
+        return [Item(
+            id=data["id"], kind=kind_name, docname=docname, title=data["title"],
+            summary=data["summary"], audiences=tuple(data["audiences"]),
+            duration_minutes=data.get("duration_minutes") or data.get("reading_minutes"),
+            meta=data,
+        )]
+
+    return make
 
 
 def facts(item: Item) -> str:
@@ -61,12 +75,16 @@ def facts(item: Item) -> str:
     meta = item.meta
     if item.kind == "exercise":
         return f"{meta['duration_minutes']} minutes · {meta['format']} · {meta['intensity']}"
+    if item.kind in ("workshop-guide", "workbook"):
+        size = meta["group_size"]
+        return f"{meta['duration_minutes']} minutes · {size['min']} to {size['max']} people"
     minutes = f" · {item.duration_minutes} minutes to read" if item.duration_minutes else ""
     return f"Info sheet{minutes}"
 
 
-def decorate(doctree: nodes.document, item: Item, docname: str) -> None:
+def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: str) -> None:
     """Add the summary, facts, caution and print links under the title."""
+    [item] = items
     top = sections.top_section(doctree)
     furniture = [
         nodes.paragraph("", item.summary, classes=["kit-summary"]),
@@ -84,11 +102,12 @@ def decorate(doctree: nodes.document, item: Item, docname: str) -> None:
         top.insert(title_index + offset, node)
 
 
-def print_links(item: Item, docname: str) -> nodes.container:
-    """'Print or save this practice: US Letter · A4 · Large print' (web only)."""
+def print_links(item: Item, docname: str, label: str = "Print or save as PDF"
+                ) -> nodes.container:
+    """'Print or save as PDF: US Letter · A4 · Large print' (web only)."""
     up = "../" * docname.count("/")
     box = nodes.container(classes=["kit-print", "kit-web-only"])
-    para = nodes.paragraph("", "", nodes.strong("", "Print or save as PDF: "))
+    para = nodes.paragraph("", "", nodes.strong("", f"{label}: "))
     for index, (paper, label) in enumerate(PAPER_LABELS.items()):
         if index:
             para += nodes.Text(" · ")

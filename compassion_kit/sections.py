@@ -1,4 +1,4 @@
-"""Check the body of an exercise: its H2 sections, in order, and its steps.
+"""Check the body of an item: its H2 sections, in order, steps and crisis line.
 
 Works on the doctree MyST produced, so line numbers are the author's own.
 """
@@ -45,48 +45,65 @@ def section_key(section: nodes.section) -> str | None:
     return KEY_OF.get(section[0].astext().strip().casefold())
 
 
-def check(doctree: nodes.document, path: str) -> list[Problem]:
-    problems: list[Problem] = []
+def _title_problems(doctree: nodes.document, path: str) -> list[Problem]:
+    titles = [section for section in doctree if isinstance(section, nodes.section)]
+    return [Problem(path, _line(extra), f"section '{extra[0].astext()}'",
+                    "only one '#' heading is allowed: the title comes from the front matter")
+            for extra in titles[1:]]
+
+
+def check_order(doctree: nodes.document, path: str, required: tuple, optional_last=None,
+                ) -> tuple[list[Problem], dict[str, nodes.section]]:
+    """Problems with the '##' sections against ``required`` (key, heading) pairs,
+    in order, optionally followed by ``optional_last``; and the sections by key."""
+    headings = dict(required + ((optional_last,) if optional_last else ()))
+    key_of = {heading.casefold(): key for key, heading in headings.items()}
+    problems = _title_problems(doctree, path)
 
     def problem(section_title: str, line: int, message: str) -> None:
         problems.append(Problem(path, line, f"section '{section_title}'", message))
 
-    titles = [section for section in doctree if isinstance(section, nodes.section)]
-    for extra in titles[1:]:
-        problem(extra[0].astext(), _line(extra),
-                "only one '#' heading is allowed: the title comes from the front matter")
-
     found: list[tuple[str, nodes.section]] = []
     for section in h2_sections(doctree):
-        key = section_key(section)
+        key = key_of.get(section[0].astext().strip().casefold())
         if key is None:
-            known = "; ".join(HEADINGS.values())
+            known = "; ".join(headings.values())
             problem(section[0].astext(), _line(section), f"not a known section; use: {known}")
         elif key in dict(found):
-            problem(HEADINGS[key], _line(section), "appears twice")
+            problem(headings[key], _line(section), "appears twice")
         else:
             found.append((key, section))
 
     present = [key for key, _ in found]
-    for index, (key, heading) in enumerate(REQUIRED):
+    for index, (key, heading) in enumerate(required):
         if key not in present:
-            after = f" (after '{REQUIRED[index - 1][1]}')" if index else " (first)"
+            after = f" (after '{required[index - 1][1]}')" if index else " (first)"
             problem(heading, 1, f"missing required section{after}")
 
-    expected = [key for key, _ in (*REQUIRED, NOTES) if key in present]
+    expected = [key for key in headings if key in present]
     for (key, section), want in zip(found, expected, strict=True):
         if key != want:
-            order = " -> ".join(heading for _, heading in REQUIRED)
-            problem(HEADINGS[key], _line(section),
-                    f"out of order: expected '{HEADINGS[want]}' here (order: {order})")
+            order = " -> ".join(heading for _, heading in required)
+            problem(headings[key], _line(section),
+                    f"out of order: expected '{headings[want]}' here (order: {order})")
             break
+    return problems, dict(found)
 
-    sections = dict(found)
+
+def mentions_crisis_line(section: nodes.section, path: str) -> list[Problem]:
+    if CRISIS_NUMBER in section.astext():
+        return []
+    return [Problem(path, _line(section), f"section '{section[0].astext()}'",
+                    f"must give the crisis line ({CRISIS_NUMBER}) and where to get help")]
+
+
+def check(doctree: nodes.document, path: str) -> list[Problem]:
+    """An exercise: fixed sections, numbered steps, the crisis line."""
+    problems, sections = check_order(doctree, path, REQUIRED, NOTES)
     if "how" in sections:
         problems.extend(_check_steps(sections["how"], path))
-    if "hard" in sections and CRISIS_NUMBER not in sections["hard"].astext():
-        problem(HEADINGS["hard"], _line(sections["hard"]),
-                f"must give the crisis line ({CRISIS_NUMBER}) and where to get help")
+    if "hard" in sections:
+        problems.extend(mentions_crisis_line(sections["hard"], path))
     return problems
 
 
@@ -113,12 +130,8 @@ MIN_INFO_SECTIONS = 2
 
 
 def check_info_sheet(doctree: nodes.document, path: str) -> list[Problem]:
-    problems: list[Problem] = []
-    titles = [section for section in doctree if isinstance(section, nodes.section)]
-    for extra in titles[1:]:
-        problems.append(Problem(path, _line(extra), f"section '{extra[0].astext()}'",
-                                "only one '#' heading is allowed: the title comes from the "
-                                "front matter"))
+    """An info sheet: free sections, the last one says where to get help."""
+    problems = _title_problems(doctree, path)
     found = h2_sections(doctree)
     if len(found) < MIN_INFO_SECTIONS:
         problems.append(Problem(path, 1, "sections",
@@ -127,9 +140,7 @@ def check_info_sheet(doctree: nodes.document, path: str) -> list[Problem]:
     last = found[-1]
     if last[0].astext().strip().casefold() != HELP_HEADING.casefold():
         problems.append(Problem(path, _line(last), f"section '{HELP_HEADING}'",
-                                "missing: the last '##' section must be "
-                                f"'{HELP_HEADING}'"))
-    elif CRISIS_NUMBER not in last.astext():
-        problems.append(Problem(path, _line(last), f"section '{HELP_HEADING}'",
-                                f"must give the crisis line ({CRISIS_NUMBER})"))
+                                f"missing: the last '##' section must be '{HELP_HEADING}'"))
+    else:
+        problems.extend(mentions_crisis_line(last, path))
     return problems

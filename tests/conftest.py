@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,12 @@ from kitbuild import REPO, sphinx_build  # noqa: E402
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole kit, built strictly once per test run, like `nox -s build`."""
+    """The whole kit, built strictly once per test run, like `nox -s build`.
+
+    KIT_SITE=path/to/html checks an existing build instead (quicker while writing).
+    """
+    if os.environ.get("KIT_SITE"):
+        return Path(os.environ["KIT_SITE"])
     outdir = tmp_path_factory.mktemp("site") / "html"
     build = sphinx_build(REPO, outdir)
     assert build.returncode == 0, build.output[-4000:]

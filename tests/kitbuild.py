@@ -12,7 +12,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 # Files every fixture shares with the real kit, so fixtures test the real schema.
-SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json", "references.bib")
+SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json",
+          "docs/workshops/schema.json", "references.bib")
 STRICT = ("-n", "-W", "--keep-going")
 
 
@@ -37,14 +38,18 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str) -> Build:
 
 
 def fixture_project(name: str, destination: Path) -> Path:
-    """The base fixture with ``roots/<name>`` laid over it, in ``destination``."""
+    """The base fixture with ``roots/<name>`` laid over it, in ``destination``.
+
+    ``name`` may stack overlays with '+': ``workshop+agenda-sum``.
+    """
     shutil.copytree(ROOTS / "base", destination, dirs_exist_ok=True)
     for shared in SHARED:
         target = destination / shared
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / shared, target)
-    if name != "base":
-        shutil.copytree(ROOTS / name, destination, dirs_exist_ok=True)
+    for layer in name.split("+"):
+        if layer != "base":
+            shutil.copytree(ROOTS / layer, destination, dirs_exist_ok=True)
     return destination
 
 
