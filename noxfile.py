@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 
 import nox
@@ -33,6 +34,21 @@ def tests(session: nox.Session) -> None:
     """All tests; they build the kit and the fixture projects themselves."""
     install(session)
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def pack(session: nox.Session) -> None:
+    """One PDF of chosen handouts: nox -s pack -- ID ID ... [--paper a4] [--out FILE]."""
+    parser = argparse.ArgumentParser(prog="nox -s pack --")
+    parser.add_argument("ids", nargs="+", help="handout ids, in the order you want them")
+    parser.add_argument("--paper", default="letter", choices=["letter", "a4", "large-print"])
+    parser.add_argument("--out", default="_build/pack.pdf", help="where to write the PDF")
+    args = parser.parse_args(session.posargs)
+    install(session)
+    session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html", "-d", "_build/doctrees",
+                "-D", f"kit_pack={','.join(args.ids)}", "-D", f"kit_pack_paper={args.paper}",
+                "-D", f"kit_pack_out={os.path.abspath(args.out)}")
+    session.log(f"Pack: {args.out}")
 
 
 @nox.session(python=PYTHON)

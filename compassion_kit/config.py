@@ -27,6 +27,11 @@ CONFIG_VALUES = {
     "kit_workshop_dir": ("docs/workshops", "env", (str,), "Folder holding workshop plans."),
     "kit_workshop_schema": ("docs/workshops/schema.json", "env", (str,),
                             "JSON Schema of workshop plans."),
+    "kit_handout_settings": ("handouts.toml", "", (str,),
+                             "Clinician details for every handout (optional TOML file)."),
+    "kit_pack": ([], "", (list, tuple), "Handout ids to gather into one pack PDF."),
+    "kit_pack_paper": ("letter", "", (str,), "Paper of the pack: letter, a4 or large-print."),
+    "kit_pack_out": ("_build/pack.pdf", "", (str,), "Where the pack PDF is written."),
     "kit_bibliography": ("references.bib", "env", (str,), "BibTeX file that sources cite."),
 }
 

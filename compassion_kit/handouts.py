@@ -8,7 +8,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from . import catalog, collector, pdf, printhtml
+from . import catalog, collector, pack, pdf, practice, printhtml
+from .problems import report
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +26,19 @@ def write_handouts(app: Sphinx, exception: Exception | None) -> None:
     if _build_failed(app):
         logger.info("kit: not writing catalog.json or PDFs: the build has warnings")
         return
+    details, problems = practice.load(Path(app.srcdir, app.config.kit_handout_settings))
+    for problem in problems:
+        report(problem)
+    if problems:
+        logger.info("kit: not writing catalog.json or PDFs: the practice details have errors")
+        return
     items = collector.items(app.env)
     catalog.write(app, items)
     roots = (Path(app.srcdir), Path(app.outdir))
     by_id = {item.id: item for item in items}
     for item in status_iterator(items, "rendering handouts... ", "darkgreen", len(items),
                                 app.verbosity, stringify_func=lambda item: item.id):
-        html = printhtml.handout_html(app, item, by_id)
+        html = printhtml.handout_html(app, item, by_id, details)
         base_url = Path(app.outdir, app.builder.get_target_uri(item.docname)).as_uri()
         for paper in pdf.PAPERS:
             target = Path(app.outdir, item.pdf_path(paper))
@@ -43,6 +50,28 @@ def write_handouts(app: Sphinx, exception: Exception | None) -> None:
                                error, type="kit", subtype="pdf")
                 continue
             pdf.write_atomic(target, data)
+    if pack.requested(app):
+        write_pack(app, by_id, details, roots)
+
+
+def write_pack(app: Sphinx, by_id: dict, details, roots: tuple[Path, ...]) -> None:
+    wanted = pack.requested(app)
+    problems = pack.unknown_ids(wanted, by_id)
+    for message in problems:
+        logger.warning("pack: %s", message, type="kit", subtype="pack")
+    paper = pack.paper(app)
+    if problems or paper is None:
+        return
+    item = pack.pack_item(wanted, by_id)
+    html = printhtml.handout_html(app, item, by_id, details)
+    base_url = Path(app.outdir, app.builder.get_target_uri(item.docname)).as_uri()
+    try:
+        data = pdf.render(html, base_url, paper, roots)
+    except pdf.RenderError as error:
+        logger.warning("pack not written: %s", error, type="kit", subtype="pack")
+        return
+    pdf.write_atomic(pack.target(app), data)
+    logger.info("kit: pack of %d handouts written to %s", len(wanted), pack.target(app))
 
 
 def setup_handouts(app: Sphinx) -> None:

@@ -94,7 +94,7 @@ def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -
             ]
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             data = document.write_pdf(stylesheets=stylesheets, font_config=fonts,
-                                      pdf_variant=PDF_VARIANT)
+                                      pdf_variant=PDF_VARIANT, pdf_forms=True)
         except FatalURLFetchingError as error:
             cause = error.__cause__ or error
             raise RenderError(str(cause)) from error

@@ -19,6 +19,7 @@ from sphinx.util.osutil import relative_uri
 from . import bibliography, sections, workshops
 from .items import Item
 from .pdf import PRINT_DIR
+from .practice import PracticeDetails
 from .reading import facts
 
 RULED_LINES = {"line": 1, "small": 3, "medium": 5, "large": 8}
@@ -30,10 +31,20 @@ def _templates() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def write_in(field: dict) -> str:
+def write_in(field: dict, prefix: str = "") -> str:
+    """A labelled, ruled space to write by hand, with a fillable form field on
+    top of the rules (multi-line unless it is a single line). The field's
+    accessible name (PDF /TU) is its visible label."""
+    name = f"{prefix}{field['name']}"
+    label = escape(field["label"])
+    size = escape(field["size"])
     rules = '<div class="rule"></div>' * RULED_LINES[field["size"]]
-    return (f'<div class="write-in size-{escape(field["size"])}">'
-            f'<p class="write-in-label">{escape(field["label"])}</p>{rules}</div>')
+    if field["size"] == "line":
+        control = f'<input type="text" id="f-{name}" name="{name}" title="{label}">'
+    else:
+        control = f'<textarea id="f-{name}" name="{name}" title="{label}"></textarea>'
+    return (f'<div class="write-in size-{size}"><label class="write-in-label" for="f-{name}">'
+            f'{label}</label><div class="write-in-space">{rules}{control}</div></div>')
 
 
 def _flatten_internal_links(tree: nodes.Node) -> None:
@@ -43,7 +54,7 @@ def _flatten_internal_links(tree: nodes.Node) -> None:
             ref.replace_self(nodes.inline("", "", *ref.children))
 
 
-def print_tree(app: Sphinx, item: Item) -> nodes.section:
+def print_tree(app: Sphinx, item: Item, field_prefix: str = "") -> nodes.section:
     """The item's page as printed: web-only parts out; for an exercise, the
     facilitator notes out and the write-in spaces in."""
     doctree = app.env.get_and_resolve_doctree(item.docname, app.builder)
@@ -60,8 +71,8 @@ def print_tree(app: Sphinx, item: Item) -> nodes.section:
             else:
                 by_key[key] = section
         for field in item.meta.get("fields", []):
-            by_key[field.get("section", "reflect")] += nodes.raw("", write_in(field),
-                                                                 format="html")
+            by_key[field.get("section", "reflect")] += nodes.raw(
+                "", write_in(field, prefix=field_prefix), format="html")
     _flatten_internal_links(top)
     return top
 
@@ -72,33 +83,56 @@ def _prefix_ids(tree: nodes.Element, prefix: str) -> None:
         node["ids"] = [f"{prefix}-{node_id}" for node_id in node.get("ids", [])]
 
 
-def workbook_tree(app: Sphinx, item: Item, by_id: dict[str, Item]) -> nodes.section:
-    """A cover, then each exercise of the workshop as its client handout."""
-    data = item.meta
-    parts = [by_id[exercise_id] for exercise_id in workshops.workbook_exercises(data)]
-    root = nodes.section(ids=["workbook"])
+COLLECTIONS = ("workbook", "pack")
+
+
+def collection_parts(item: Item) -> list[str]:
+    """Ids of the handouts a workbook or pack gathers, in order."""
+    if item.kind == "workbook":
+        return workshops.workbook_exercises(item.meta)
+    return list(item.meta["parts"])
+
+
+def _cover(item: Item, parts: list[Item]) -> list[nodes.Node]:
+    cover = [nodes.paragraph("", item.summary, classes=["kit-summary"])]
+    if item.kind == "workbook":
+        cover.append(nodes.raw("", write_in({"name": "participant_name", "label": "Your name",
+                                             "size": "line"})
+                               + write_in({"name": "date", "label": "Date", "size": "line"}),
+                               format="html"))
+    label = "In this workbook" if item.kind == "workbook" else "In this set"
+    # Page numbers come from WeasyPrint's target-counter() (see handout.css).
+    entries = "".join(f'<li><a class="kit-toc-entry" href="#part-{escape(part.id)}">'
+                      f"{escape(part.title)}</a></li>" for part in parts)
+    cover.append(nodes.raw("", f'<p class="kit-contents-label">{label}:</p>'
+                               f'<ol class="kit-contents">{entries}</ol>', format="html"))
+    cover.append(nodes.paragraph("", "These pages are yours. Write as much or as little as you "
+                                 "like, and share only what you want to share."))
+    return cover
+
+
+def collection_tree(app: Sphinx, item: Item, by_id: dict[str, Item]) -> nodes.section:
+    """A cover listing the parts with their page numbers, then each part as its
+    own handout, starting on a new page, numbered on from the cover."""
+    parts = [by_id[part_id] for part_id in collection_parts(item)]
+    root = nodes.section(ids=[item.kind])
     root += nodes.title("", item.title)
-    root += nodes.paragraph("", data["summary"], classes=["kit-summary"])
-    root += nodes.raw("", write_in({"label": "Your name", "size": "line"})
-                      + write_in({"label": "Date", "size": "line"}), format="html")
-    root += nodes.paragraph("", "In this workbook:", classes=["kit-contents-label"])
-    root += nodes.enumerated_list("", *(nodes.list_item("", nodes.paragraph("", part.title))
-                                        for part in parts))
-    root += nodes.paragraph("", "These pages are yours. Write as much or as little as you like, "
-                            "and share only what you want to share.")
+    root.extend(_cover(item, parts))
     for part in parts:
-        section = print_tree(app, part)
+        # One document, many handouts: prefix field names so fields stay apart.
+        section = print_tree(app, part, field_prefix=f"{part.id}_")
         _prefix_ids(section, part.id)
-        section["classes"].append("kit-workbook-part")
+        section["ids"].insert(0, f"part-{part.id}")
+        section["classes"].append("kit-collection-part")
         root += section
     return root
 
 
 def _source_keys(item: Item, by_id: dict[str, Item]) -> list[str]:
-    if item.kind != "workbook":
+    if item.kind not in COLLECTIONS:
         return list(item.meta.get("sources", []))
-    keys = [key for exercise_id in workshops.workbook_exercises(item.meta)
-            for key in by_id[exercise_id].meta.get("sources", [])]
+    keys = [key for part_id in collection_parts(item)
+            for key in by_id[part_id].meta.get("sources", [])]
     return list(dict.fromkeys(keys))
 
 
@@ -112,11 +146,13 @@ def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item]) -> str:
     builder.imgpath = relative_uri(builder.get_target_uri(item.docname), "_images")
     builder.dlpath = relative_uri(builder.get_target_uri(item.docname), "_downloads")
     builder.current_docname = item.docname
-    tree = workbook_tree(app, item, by_id) if item.kind == "workbook" else print_tree(app, item)
+    tree = (collection_tree(app, item, by_id) if item.kind in COLLECTIONS
+            else print_tree(app, item))
     return builder.render_partial(tree)["fragment"]
 
 
-def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item]) -> str:
+def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
+                 details: PracticeDetails) -> str:
     """The complete print HTML of ``item``, every value escaped. ``by_id`` holds
     every item, for workbooks that collate exercises."""
     body = _render_body(app, item, by_id)
@@ -136,4 +172,5 @@ def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item]) -> str:
         licence=app.config.kit_licence,
         body=Markup(body),
         sources=sources,
+        clinician=details.line(),
     )

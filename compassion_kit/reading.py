@@ -75,6 +75,8 @@ def facts(item: Item) -> str:
     meta = item.meta
     if item.kind == "exercise":
         return f"{meta['duration_minutes']} minutes · {meta['format']} · {meta['intensity']}"
+    if item.kind == "pack":
+        return f"{len(meta['parts'])} handouts"
     if item.kind in ("workshop-guide", "workbook"):
         size = meta["group_size"]
         return f"{meta['duration_minutes']} minutes · {size['min']} to {size['max']} people"
