@@ -39,6 +39,9 @@ def write_handouts(app: Sphinx, exception: Exception | None) -> None:
     for item in status_iterator(items, "rendering handouts... ", "darkgreen", len(items),
                                 app.verbosity, stringify_func=lambda item: item.id):
         html = printhtml.handout_html(app, item, by_id, details)
+        # Kept beside the doctrees (never published) for tests and for debugging layout.
+        pdf.write_atomic(Path(app.doctreedir, "kit-print", f"{item.id}.html"),
+                         html.encode("utf-8"))
         base_url = Path(app.outdir, app.builder.get_target_uri(item.docname)).as_uri()
         for paper in pdf.PAPERS:
             target = Path(app.outdir, item.pdf_path(paper))

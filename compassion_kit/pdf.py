@@ -79,8 +79,8 @@ def _weasyprint_warnings():
         logger.removeHandler(handler)
 
 
-def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -> bytes:
-    """PDF bytes of ``html`` on ``paper``; raise RenderError on any problem."""
+def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
+    """The laid-out WeasyPrint Document (pages and boxes) of ``html`` on ``paper``."""
     if paper not in PAPERS:
         raise RenderError(f"unknown paper '{paper}'; use one of {', '.join(PAPERS)}")
     fetcher = LocalOnlyFetcher((ASSETS_DIR, *roots))
@@ -92,12 +92,22 @@ def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -
                 CSS(filename=PRINT_DIR / name, url_fetcher=fetcher, font_config=fonts)
                 for name in ("handout.css", f"paper-{paper}.css")
             ]
-            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-            data = document.write_pdf(stylesheets=stylesheets, font_config=fonts,
-                                      pdf_variant=PDF_VARIANT, pdf_forms=True)
+            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT,
+                pdf_forms=True)
         except FatalURLFetchingError as error:
             cause = error.__cause__ or error
             raise RenderError(str(cause)) from error
+    if messages:
+        raise RenderError("; ".join(messages))
+    return document
+
+
+def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -> bytes:
+    """PDF bytes of ``html`` on ``paper``; raise RenderError on any problem."""
+    document = layout(html, base_url, paper, roots)
+    with _weasyprint_warnings() as messages:
+        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_forms=True)
     if messages:
         raise RenderError("; ".join(messages))
     return data

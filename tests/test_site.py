@@ -17,7 +17,10 @@ MIN_BODY_PT = {"letter": 10.5, "a4": 10.5, "large-print": 18}
 EXERCISES = sorted(path.stem for path in (REPO / "exercises").glob("*.md") if path.stem != "index")
 INFO_SHEETS = sorted(path.stem for path in (REPO / "docs/info-sheets").glob("*.md")
                      if path.stem != "index")
-ITEMS = EXERCISES + INFO_SHEETS
+WORKSHOPS = sorted(path.stem for path in (REPO / "docs/workshops").glob("*.md")
+                   if path.stem != "index")
+HANDOUTS = EXERCISES + INFO_SHEETS
+ITEMS = HANDOUTS + [f"{plan}-{part}" for plan in WORKSHOPS for part in ("guide", "workbook")]
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +35,10 @@ def entries(catalog):
 
 def test_catalog_lists_every_item_of_the_right_kind(entries):
     assert sorted(entries) == sorted(ITEMS)
-    for item_id in EXERCISES:
-        assert entries[item_id]["kind"] == "exercise"
-    for item_id in INFO_SHEETS:
-        assert entries[item_id]["kind"] == "info-sheet"
+    kinds = {**dict.fromkeys(EXERCISES, "exercise"), **dict.fromkeys(INFO_SHEETS, "info-sheet")}
+    for plan in WORKSHOPS:
+        kinds[f"{plan}-guide"], kinds[f"{plan}-workbook"] = "workshop-guide", "workbook"
+    assert {item_id: entry["kind"] for item_id, entry in entries.items()} == kinds
 
 
 def test_catalog_entries_are_complete_and_their_files_exist(site, entries):
@@ -73,7 +76,8 @@ def test_handout_pdf(site, entries, item_id, paper):
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(width, abs=0.5)
         assert float(page.mediabox.height) == pytest.approx(height, abs=0.5)
-    assert 1 <= len(reader.pages) <= MAX_PAGES[paper], f"{len(reader.pages)} pages"
+    if entry["kind"] in ("exercise", "info-sheet"):
+        assert 1 <= len(reader.pages) <= MAX_PAGES[paper], f"{len(reader.pages)} pages"
 
     used = fonts(reader)
     assert used and all(used.values()), f"fonts not embedded: {used}"
@@ -98,3 +102,21 @@ def test_facilitator_notes_stay_off_the_client_handout(site, entries, item_id):
     if "## Notes for facilitators and clinicians" in source:
         page = (site / entries[item_id]["url"]).read_text(encoding="utf-8")
         assert "Notes for facilitators and clinicians" in page
+
+
+@pytest.mark.parametrize("paper", sorted(PAPER_SIZES))
+@pytest.mark.parametrize("plan", WORKSHOPS)
+def test_workbook_holds_its_exercises_in_agenda_order_and_no_facilitator_text(
+        site, entries, plan, paper):
+    from compassion_kit import frontmatter, workshops
+
+    data = frontmatter.load(REPO / "docs/workshops" / f"{plan}.md").data
+    workbook = " ".join(text(open_pdf(site / entries[f"{plan}-workbook"]["pdfs"][paper])).split())
+    positions = [workbook.find(entries[exercise]["title"])
+                 for exercise in workshops.workbook_exercises(data)]
+    assert -1 not in positions, "an exercise of the agenda is missing"
+    assert positions == sorted(positions), "exercises are not in agenda order"
+    for segment in data["agenda"]:
+        assert " ".join(segment["prompt"].split()) not in workbook
+    assert "Facilitator notes" not in workbook
+    assert "Notes for facilitators" not in workbook

@@ -1,0 +1,92 @@
+"""Print polish measured on the laid-out pages and in the PDFs: no page ends
+with a lone heading, no write-in space is split, margins survive printer
+cropping, list numbers read as numbers."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from kitbuild import REPO
+from pdfcheck import open_pdf
+
+from compassion_kit import pdf
+
+PAPERS = ("letter", "a4", "large-print")
+MIN_MARGIN_PT = 36  # half an inch
+
+
+def lines(page) -> list[tuple[float, float, float, str]]:
+    """(x, y, size, text) of every text chunk, in page coordinates."""
+    found = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+            found.append((x, y, size * scale, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.fixture(scope="module")
+def handouts(site):
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    return [entry for entry in catalog["items"] if entry["kind"] in ("exercise", "info-sheet")]
+
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+BLOCKS = (*HEADINGS, "p", "li", "label", "tr", "pre")
+
+
+def _flow_boxes(page):
+    """Boxes of the page's main flow (not the running header and footer)."""
+    html = next(box for box in page._page_box.children if getattr(box, "element_tag", "") == "html")
+    return html.descendants()
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_no_page_ends_with_a_heading_or_splits_a_write_in_space(site, handouts, paper):
+    problems = []
+    for entry in handouts:
+        html = (site.parent / "doctrees" / "kit-print" / f"{entry['id']}.html").read_text()
+        base_url = (site / entry["url"]).as_uri()
+        document = pdf.layout(html, base_url, paper, roots=(REPO, site))
+        spaces: dict[int, set[int]] = {}
+        for number, page in enumerate(document.pages, start=1):
+            bottom = None
+            for box in _flow_boxes(page):
+                element, tag = getattr(box, "element", None), getattr(box, "element_tag", "")
+                if element is not None and "write-in" in (element.get("class") or "").split():
+                    spaces.setdefault(id(element), set()).add(number)
+                if tag in BLOCKS and (bottom is None or box.position_y + box.height
+                                      >= bottom.position_y + bottom.height):
+                    bottom = box
+            if number < len(document.pages) and bottom is not None \
+                    and bottom.element_tag in HEADINGS:
+                problems.append(f"{entry['id']} page {number} ends with a heading")
+        problems += [f"{entry['id']}: a write-in space is split over pages {sorted(pages)}"
+                     for pages in spaces.values() if len(pages) > 1]
+    assert problems == []
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_text_keeps_half_an_inch_from_every_edge(site, handouts, paper):
+    for entry in handouts:
+        reader = open_pdf(site / entry["pdfs"][paper])
+        for page in reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            for x, y, size, text in lines(page):
+                assert MIN_MARGIN_PT <= x <= width - MIN_MARGIN_PT, (entry["id"], text)
+                assert MIN_MARGIN_PT - size <= y <= height - MIN_MARGIN_PT, (entry["id"], text)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_list_numbers_extract_as_digits(site, handouts, paper):
+    entry = next(entry for entry in handouts if entry["id"] == "self-compassion-break")
+    markers = [text for page in open_pdf(site / entry["pdfs"][paper]).pages
+               for _x, _y, _size, text in lines(page) if text.endswith(".") and len(text) <= 3]
+    assert "1." in markers and "2." in markers
