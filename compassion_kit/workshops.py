@@ -77,6 +77,13 @@ def check_agenda(front: FrontMatter) -> list[Problem]:
                                     f"workshop '{name}': the agenda needs {label} "
                                     f"(a segment of kind '{kind}')"))
     listed = set(data["exercises"])
+    used = {segment.get("exercise") for segment in agenda}
+    for index, exercise in enumerate(data["exercises"]):
+        if exercise not in used:
+            problems.append(Problem(
+                front.path, front.line_of(["exercises", index]), f"field 'exercises[{index}]'",
+                f"workshop '{name}': exercise '{exercise}' is listed but no agenda segment "
+                "uses it (the workbook follows the agenda)"))
     for index, segment in enumerate(agenda):
         if segment.get("exercise") and segment["exercise"] not in listed:
             problems.append(Problem(
