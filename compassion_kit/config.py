@@ -32,6 +32,8 @@ CONFIG_VALUES = {
     "kit_pack": ([], "", (list, tuple), "Handout ids to gather into one pack PDF."),
     "kit_pack_paper": ("letter", "", (str,), "Paper of the pack: letter, a4 or large-print."),
     "kit_pack_out": ("_build/pack.pdf", "", (str,), "Where the pack PDF is written."),
+    "kit_pdfs": (True, "", (bool,), "Render the handout PDFs (off: the site and catalogue only)."),
+    "kit_pdf_workers": (0, "", (int,), "Processes that render PDFs; 0 means every core."),
     "kit_bibliography": ("references.bib", "env", (str,), "BibTeX file that sources cite."),
 }
 

@@ -142,14 +142,13 @@ def browser(server, tmp_path_factory):
         context.on("request", lambda request: requests.append(request))
 
         def guard(route):  # nothing leaves this machine, whatever a page asks for
-            url = route.request.url
-            if url.startswith(server.origin + "/") or url.startswith("data:"):
-                route.continue_()
-            else:
-                blocked.append(url)
-                route.abort("blockedbyclient")
+            blocked.append(route.request.url)
+            route.abort("blockedbyclient")
 
-        context.route("**/*", guard)
+        # Only what is not on the local server is routed (the match runs in the
+        # driver), so the site's own files load and cache as usual.
+        elsewhere = re.compile("^(?!" + re.escape(server.origin) + "/|data:)")
+        context.route(elsewhere, guard)
         try:
             yield Browser(context, requests, blocked)
         finally:
@@ -294,7 +293,7 @@ def test_every_page_works_with_a_keyboard(browser, server, pages):
     stops_total = 0
     for name in pages:
         page.goto(server.url(name), wait_until="load")
-        limit = page.evaluate(_TABBABLE) + 25
+        limit = 3 * page.evaluate(_TABBABLE) + 50
         stops, left = _walk(page, limit)
         stops_total += len(stops)
         first = stops[0] if stops else {}
@@ -388,7 +387,8 @@ def test_every_request_goes_to_the_local_server_only(visit, server):
     assert fonts and all("/_static/" in url for url in fonts), fonts
     # The server saw what the pages asked for, and all of it was there.
     assert len(visit.served) >= len(visit.pages)
-    missing = sorted({f"{status} {path}" for status, path, _ in visit.served if status != 200})
+    missing = sorted({f"{status} {path}" for status, path, _ in visit.served
+                      if not 200 <= status < 400})
     assert not missing, missing
     print(f"\n{len(visit.pages)} pages, {len(urls)} requests recorded, "
           f"{len(visit.served)} served, all from {server.origin}")
