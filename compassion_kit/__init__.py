@@ -15,6 +15,7 @@ def _add_static(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    from .assets_check import setup_assets_check
     from .citations import register_round_style
     from .collector import setup_collector
     from .config import setup_config
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> dict:
     register_round_style()
     setup_config(app)
     setup_collector(app)
+    setup_assets_check(app)
     setup_library(app)
     setup_workshops(app)
     setup_handouts(app)
