@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> dict:
     from .config import setup_config
     from .handouts import setup_handouts
     from .library import setup_library
+    from .titles import setup_titles
     from .workshops import setup_workshops
 
     app.setup_extension("myst_parser")
@@ -29,6 +30,7 @@ def setup(app: Sphinx) -> dict:
     setup_config(app)
     setup_collector(app)
     setup_assets_check(app)
+    setup_titles(app)
     setup_library(app)
     setup_workshops(app)
     setup_handouts(app)

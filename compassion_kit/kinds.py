@@ -47,10 +47,14 @@ ITEM_KINDS = ("exercise", "info-sheet", "workshop-guide", "workbook")
 
 def kind_of(app: Sphinx, docname: str) -> Kind | None:
     """The kind of ``docname`` by its folder; folder index pages are not items."""
+    return kind_in(app.config, docname)
+
+
+def kind_in(config, docname: str) -> Kind | None:
     if docname.endswith("/index"):
         return None
     for kind in KINDS:
-        folder = getattr(app.config, kind.folder_config).strip("/") + "/"
+        folder = getattr(config, kind.folder_config).strip("/") + "/"
         if docname.startswith(folder):
             return kind
     return None
