@@ -1,4 +1,4 @@
-"""Every image a page shows must be a file of the kit, with alt text.
+"""Sources must be UTF-8; every image a page shows must be a file of the kit, with alt text.
 
 Readers must not be tracked by a remote image, and a handout must never embed
 a file from elsewhere on the machine, so anything that is not a relative path
@@ -42,6 +42,23 @@ def check_images(app: Sphinx, doctree: nodes.document) -> None:
         report(problem)
 
 
+def check_encodings(app: Sphinx, env, docnames: list[str]) -> None:
+    """Sphinx stops with a bare traceback on a file that is not UTF-8; say
+    which file and where instead, and leave it out of this build."""
+    for docname in list(docnames):
+        path = Path(env.doc2path(docname))
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            report(Problem(str(path), line, "encoding",
+                           f"not UTF-8 (byte {data[error.start]:#04x}); save the file as "
+                           "UTF-8", "encoding"))
+            docnames.remove(docname)
+
+
 def setup_assets_check(app: Sphinx) -> None:
     # Before Sphinx's own image collector would warn about unreadable files.
     app.connect("doctree-read", check_images, priority=400)
+    app.connect("env-before-read-docs", check_encodings)
