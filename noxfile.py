@@ -76,6 +76,18 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Build benchmark, medians of 3 runs, into _build/bench.json (slow; -- --quick to smoke)."""
+    install(session)
+    try:  # the peer; without it the bench still runs and reports it unavailable
+        session.install("sphinx-simplepdf==1.7.0")
+    except nox.command.CommandFailed as error:
+        session.warn(f"sphinx-simplepdf not installed ({error}); the bench reports it unavailable")
+    session.run("python", "benchmarks/bench.py", "--runs", "3", "--json", "_build/bench.json",
+                *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def lock(session: nox.Session) -> None:
     """Regenerate requirements.txt from the pins in pyproject.toml (needs the network)."""
     session.install("-e", ".[test,dev]")

@@ -1,0 +1,414 @@
+"""Every handout PDF listed in catalog.json, read by two independent readers.
+
+pypdf (pure Python) and poppler (pdfinfo, pdffonts, pdftotext) with qpdf
+(--check, --json) must each find: PDF/UA-1 identification, a structure tree,
+/Lang, the title shown as the window title (DisplayDocTitle), every font
+embedded, the title and the safety line in the extracted text in reading
+order, and nothing drawn outside the page box.
+
+Each check runs over all the PDFs and reports every one that fails.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pdfcheck import fonts as page_fonts
+from pypdf import PdfReader
+
+from compassion_kit.config import SAFETY_LINE
+
+TOOLS = ("pdfinfo", "pdffonts", "pdftotext", "qpdf")
+INSTALL_HINT = ("needs poppler's pdfinfo/pdffonts/pdftotext and qpdf: "
+                "`sudo apt-get install -y poppler-utils qpdf` (macOS: `brew install poppler qpdf`)")
+PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+LANG = "en"
+SLACK = 0.5  # pt: rounding in the writers
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plain(text: str) -> str:
+    """Words with plain quotes: the heading is typeset with curly ones, metadata is not."""
+    return words(text).translate(QUOTES)
+
+
+def run(*command: str) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"{' '.join(command)}: {done.stderr.strip()}"
+    return done.stdout
+
+
+# -- What each reader finds -------------------------------------------------------------------
+
+
+def xmp_facts(xml: str) -> dict:
+    """pdfuaid:part and dc:title from an XMP packet (attribute or element form)."""
+    root = ET.fromstring(xml[xml.index("<x:xmpmeta"):xml.rindex("</x:xmpmeta>") + 12])
+    part = title = None
+    for element in root.iter():
+        if f"{{{PDFUA_NS}}}part" in element.attrib:
+            part = element.attrib[f"{{{PDFUA_NS}}}part"]
+        if element.tag == f"{{{PDFUA_NS}}}part":
+            part = element.text
+        if element.tag == f"{{{DC_NS}}}title":
+            title = "".join(element.itertext()).strip()
+    return {"pdfua_part": part, "title": title}
+
+
+def _mul(a, b):
+    return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+
+
+def _apply(m, x, y):
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+_TOKEN = re.compile(rb"<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\()])*\)|\[|\]|/[^\s/\[\]()<>{}%]+"
+                    rb"|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'\"][A-Za-z*01]*|%[^\r\n]*")
+_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)$")
+_PAINT = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+def painted_points(data: bytes, resources, ctm=(1, 0, 0, 1, 0, 0), depth=0):
+    """Corner points of every painted path and image, in page space.
+
+    A small reader of the content stream operators that place marks (q Q cm, path
+    construction and painting, Do); text is checked with poppler's word boxes.
+    """
+    ctm, stack, path, operands = list(ctm), [], [], []
+    for token in _TOKEN.findall(data):
+        if _NUMBER.match(token):
+            operands.append(float(token))
+            continue
+        if not token[:1].isalpha() and token[:1] not in (b"'", b'"'):
+            if token.startswith(b"/"):
+                operands.append(token)
+            continue
+        op = token
+        assert op != b"BI", "inline images are not read by this check"
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop()
+        elif op == b"cm":
+            ctm = _mul(operands[-6:], ctm)
+        elif op in (b"m", b"l", b"c", b"v", b"y"):
+            numbers = [v for v in operands if isinstance(v, float)]
+            path += [_apply(ctm, numbers[i], numbers[i + 1]) for i in range(0, len(numbers), 2)]
+        elif op == b"re":
+            x, y, w, h = operands[-4:]
+            path += [_apply(ctm, x, y), _apply(ctm, x + w, y), _apply(ctm, x, y + h),
+                     _apply(ctm, x + w, y + h)]
+        elif op in _PAINT:
+            yield from path
+            path = []
+        elif op == b"n":
+            path = []
+        elif op == b"Do" and depth < 8:
+            xobject = resources["/XObject"][operands[-1].decode()].get_object()
+            if xobject["/Subtype"] == "/Form":
+                matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+                yield from painted_points(xobject.get_data(),
+                                          xobject.get("/Resources", resources),
+                                          _mul(matrix, ctm), depth + 1)
+            else:  # an image fills the unit square
+                yield from (_apply(ctm, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1)))
+        operands = []
+
+
+def _struct_types(node, found: set, depth=0) -> set:
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if depth > 60:
+        return found
+    if isinstance(node, list):
+        for kid in node:
+            _struct_types(kid, found, depth + 1)
+    elif hasattr(node, "get") and "/S" in node:
+        found.add(str(node["/S"]))
+        if "/K" in node:
+            _struct_types(node["/K"], found, depth + 1)
+    return found
+
+
+def _embedded(font) -> bool:
+    font = font.get_object()
+    if font.get("/Subtype") == "/Type3":
+        return True
+    owner = font["/DescendantFonts"][0].get_object() if font.get("/Subtype") == "/Type0" else font
+    descriptor = owner.get("/FontDescriptor")
+    return bool(descriptor) and any(key in descriptor.get_object() for key in FONT_FILES)
+
+
+def read_with_pypdf(path: Path) -> dict:
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    mark = root.get("/MarkInfo", {})
+    prefs = root.get("/ViewerPreferences", {})
+    tree = root.get("/StructTreeRoot")
+    xmp = root.get("/Metadata")
+    fonts = page_fonts(reader)
+    form_fonts = (root.get("/AcroForm", {}).get("/DR", {}) or {}).get("/Font", {}) or {}
+    fonts.update({f"AcroForm {name}": _embedded(font) for name, font in form_fonts.items()})
+    pages, outside = [], []
+    for number, page in enumerate(reader.pages, 1):
+        media = [float(v) for v in page.mediabox]
+        low = (media[0] - SLACK, media[1] - SLACK)
+        high = (media[2] + SLACK, media[3] + SLACK)
+
+        def out(x, y, low=low, high=high):
+            return not (low[0] <= x <= high[0] and low[1] <= y <= high[1])
+
+        for box in ("/CropBox", "/BleedBox", "/TrimBox", "/ArtBox"):
+            if box in page:
+                x0, y0, x1, y1 = (float(v) for v in page[box])
+                if out(x0, y0) or out(x1, y1):
+                    outside.append(f"page {number}: {box} {page[box]} outside {media}")
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            if out(x0, y0) or out(x1, y1):
+                outside.append(f"page {number}: {annotation['/Subtype']} at {annotation['/Rect']}")
+        contents = page.get_contents()
+        marks = [p for p in painted_points(b"" if contents is None else contents.get_data(),
+                                          page["/Resources"]) if out(*p)]
+        if marks:
+            outside.append(f"page {number}: {len(marks)} marks outside, e.g. {marks[:2]}")
+        pages.append({
+            "text": page.extract_text(),
+            "tabs": page.get("/Tabs"),
+            "annotations": [{"subtype": str(a["/Subtype"]), "tagged": "/StructParent" in a,
+                             "name": str(a.get("/TU") or ""),
+                             "contents": str(a.get("/Contents") or "")}
+                            for a in (x.get_object() for x in page.get("/Annots") or [])],
+        })
+    return {
+        "title": reader.metadata.title if reader.metadata else None,
+        "lang": str(root.get("/Lang", "")),
+        "marked": bool(mark.get("/Marked")),
+        "display_doc_title": bool(prefs.get("/DisplayDocTitle")),
+        "struct_kids": len(tree["/K"]) if tree and isinstance(tree["/K"], list) else int(
+            bool(tree and tree.get("/K"))),
+        "parent_tree": bool(tree and "/ParentTree" in tree),
+        "struct_types": _struct_types(tree["/K"], set()) if tree else set(),
+        "xmp": xmp_facts(xmp.get_object().get_data().decode("utf-8")) if xmp else {},
+        "fonts": fonts,
+        "pages": pages,
+        "outside": outside,
+    }
+
+
+def _qpdf_root(path: Path) -> dict:
+    """The document catalog as qpdf reads it (qpdf's JSON: strings "u:...", refs "N 0 R")."""
+    text = run("qpdf", "--json=2", "--json-key=qpdf", str(path))
+    # qpdf 11.3 copies PDF reals such as "279." (valid PDF) into its JSON as they are.
+    text = re.sub(r"(^\s*|:\s)(-?\d+)\.(,?)$", r"\1\2.0\3", text, flags=re.M)
+    objects = json.loads(text)["qpdf"][1]
+
+    def resolve(value):
+        if isinstance(value, str) and value.endswith(" R"):
+            entry = objects[f"obj:{value}"]
+            value = entry["value"] if "value" in entry else entry["stream"]["dict"]
+        return value
+
+    root = resolve(objects["trailer"]["value"]["/Root"])
+    return {key: ({k: resolve(v) for k, v in resolve(value).items()}
+                  if isinstance(resolve(value), dict) else resolve(value))
+            for key, value in root.items()}
+
+
+def read_with_poppler_and_qpdf(path: Path) -> dict:
+    info = dict(re.findall(r"^([^:\n]+):\s*(.*)$", run("pdfinfo", str(path)), re.M))
+    meta = run("pdfinfo", "-meta", str(path))
+    font_rows = run("pdffonts", str(path)).splitlines()[2:]
+    # The columns after the name: type (1-2 words), encoding, emb, sub, uni, object id.
+    fonts = {row.split()[0]: row.split()[-5] for row in font_rows if row.strip()}
+    text = run("pdftotext", "-enc", "UTF-8", str(path), "-")
+    boxes = run("pdftotext", "-bbox", str(path), "-")
+    outside = []
+    for number, (width, height, body) in enumerate(re.findall(
+            r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S), 1):
+        for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">'
+                r"(.*?)</word>", body):
+            if (float(x0) < -SLACK or float(y0) < -SLACK or float(x1) > float(width) + SLACK
+                    or float(y1) > float(height) + SLACK):
+                outside.append(f"page {number}: '{word}' at {x0},{y0}-{x1},{y1}")
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
+                           check=False)
+    return {
+        "info": info,
+        "xmp": xmp_facts(meta) if "<x:xmpmeta" in meta else {},
+        "fonts": fonts,
+        "pages": text.split("\f")[:-1] if text.endswith("\f") else text.split("\f"),
+        "outside": outside,
+        "qpdf_check": (check.returncode, check.stdout + check.stderr),
+        "root": _qpdf_root(path),
+    }
+
+
+@dataclass
+class Handout:
+    name: str  # handouts/<paper>/<id>.pdf
+    entry: dict  # its catalog.json entry
+    paper: str
+    pypdf: dict
+    poppler: dict
+
+
+@pytest.fixture(scope="module")
+def handouts(site) -> list[Handout]:
+    missing = [tool for tool in TOOLS if not shutil.which(tool)]
+    if missing:
+        message = f"{', '.join(missing)} not found: {INSTALL_HINT}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI is set: a missing tool is a failure, not a skip)")
+        pytest.skip(message)
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    jobs = [(entry, paper, relative) for entry in catalog["items"]
+            for paper, relative in sorted(entry["pdfs"].items())]
+    assert len(jobs) >= 3 * 20, f"only {len(jobs)} PDFs in catalog.json"
+    paths = [site / relative for _, _, relative in jobs]
+    # Both cores: pypdf (pure Python) in two processes, poppler and qpdf meanwhile.
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as processes, \
+            ThreadPoolExecutor(2) as threads:
+        first = processes.map(read_with_pypdf, paths, chunksize=4)
+        second = list(threads.map(read_with_poppler_and_qpdf, paths))
+        first = list(first)
+    return [Handout(relative, entry, paper, one, two)
+            for (entry, paper, relative), one, two in zip(jobs, first, second, strict=True)]
+
+
+def report(problems: list[str]) -> str:
+    return f"{len(problems)} problems:\n" + "\n".join(problems[:40])
+
+
+# -- The checks -------------------------------------------------------------------------------
+
+
+def test_every_pdf_identifies_as_tagged_pdf_ua_1(handouts):
+    problems = []
+    for pdf in handouts:
+        one, two = pdf.pypdf, pdf.poppler
+        if one["xmp"].get("pdfua_part") != "1" or two["xmp"].get("pdfua_part") != "1":
+            problems.append(f"{pdf.name}: XMP pdfuaid:part is {one['xmp'].get('pdfua_part')} "
+                            f"(pypdf) / {two['xmp'].get('pdfua_part')} (poppler), not 1")
+        if two["info"].get("PDF version", "0") < "1.7":
+            problems.append(f"{pdf.name}: PDF version {two['info'].get('PDF version')}")
+        if not (one["marked"] and two["root"].get("/MarkInfo", {}).get("/Marked") is True):
+            problems.append(f"{pdf.name}: not marked as tagged (MarkInfo/Marked)")
+        if two["info"].get("Tagged") != "yes":
+            problems.append(f"{pdf.name}: pdfinfo says Tagged: {two['info'].get('Tagged')}")
+        if not (one["struct_kids"] and one["parent_tree"] and "/StructTreeRoot" in two["root"]):
+            problems.append(f"{pdf.name}: no structure tree (StructTreeRoot with kids, "
+                            "ParentTree)")
+        if not {"/H1", "/P"} <= one["struct_types"]:
+            problems.append(f"{pdf.name}: structure has no H1 or P: {one['struct_types']}")
+        for number, page in enumerate(one["pages"], 1):
+            if page["annotations"] and page["tabs"] != "/S":
+                problems.append(f"{pdf.name} page {number}: annotations but /Tabs is not /S")
+            for annotation in page["annotations"]:
+                if not annotation["tagged"]:
+                    problems.append(f"{pdf.name} page {number}: untagged {annotation['subtype']}")
+                if annotation["subtype"] == "/Widget" and not annotation["name"]:
+                    problems.append(f"{pdf.name} page {number}: form field without a name (/TU)")
+                if annotation["subtype"] == "/Link" and not annotation["contents"]:
+                    problems.append(f"{pdf.name} page {number}: link without /Contents")
+    assert not problems, report(problems)
+
+
+def test_every_pdf_has_its_language_and_shows_its_title(handouts):
+    problems = []
+    for pdf in handouts:
+        one, two, title = pdf.pypdf, pdf.poppler, pdf.entry["title"]
+        if one["lang"] != LANG or two["root"].get("/Lang") != f"u:{LANG}":
+            problems.append(f"{pdf.name}: /Lang {one['lang']!r} (pypdf) / "
+                            f"{two['root'].get('/Lang')!r} (qpdf), not {LANG!r}")
+        titles = {"Info (pypdf)": one["title"], "XMP dc:title (pypdf)": one["xmp"].get("title"),
+                  "Info (pdfinfo)": two["info"].get("Title"),
+                  "XMP dc:title (poppler)": two["xmp"].get("title")}
+        wrong = {where: found for where, found in titles.items() if found != title}
+        if wrong:
+            problems.append(f"{pdf.name}: title is not {title!r}: {wrong}")
+        shown = two["root"].get("/ViewerPreferences", {}).get("/DisplayDocTitle")
+        if not (one["display_doc_title"] and shown is True):
+            problems.append(f"{pdf.name}: ViewerPreferences/DisplayDocTitle is not true")
+    assert not problems, report(problems)
+
+
+def test_every_font_in_every_pdf_is_embedded(handouts):
+    problems = []
+    for pdf in handouts:
+        one, two = pdf.pypdf["fonts"], pdf.poppler["fonts"]
+        if not one or not two:
+            problems.append(f"{pdf.name}: no fonts found")
+        problems += [f"{pdf.name}: {font} not embedded (pypdf)" for font, ok in one.items()
+                     if not ok]
+        problems += [f"{pdf.name}: {font} not embedded (pdffonts)" for font, emb in two.items()
+                     if emb != "yes"]
+    assert not problems, report(problems)
+
+
+def test_text_in_reading_order_has_the_title_and_the_safety_line(handouts):
+    """Title before the summary, the safety line on every page, steps numbered 1., 2., 3."""
+    safety = words(SAFETY_LINE)
+    problems = []
+    for pdf in handouts:
+        title, summary = plain(pdf.entry["title"]), plain(pdf.entry["summary"])[:40]
+        heading = title.split(": ")[0]  # a guide's heading may leave out ": Facilitator Guide"
+        for reader, pages in (("poppler", pdf.poppler["pages"]),
+                              ("pypdf", [page["text"] for page in pdf.pypdf["pages"]])):
+            if len(pages) != len(pdf.pypdf["pages"]):
+                problems.append(f"{pdf.name}: {reader} read {len(pages)} pages")
+            first = plain(pages[0]) if pages else ""
+            if title not in first:
+                problems.append(f"{pdf.name}: {reader}: the title is not on page 1")
+            if summary not in first or not 0 <= first.find(heading) < first.find(summary):
+                problems.append(f"{pdf.name}: {reader}: the heading {heading!r} does not come "
+                                f"before the summary")
+            missing = [n for n, page in enumerate(pages, 1) if safety not in words(page)]
+            if missing:
+                problems.append(f"{pdf.name}: {reader}: no safety line on page(s) {missing}")
+            junk = sorted({ch for page in pages for ch in page
+                           if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"})
+            if junk:
+                problems.append(f"{pdf.name}: {reader}: unreadable characters {junk}")
+        if pdf.entry["kind"] == "exercise":  # "How to do it" is a numbered list
+            text = "\n".join(pdf.poppler["pages"])
+            steps = [int(n) for n in re.findall(r"^\s*(\d+)\.\s+\S", text, re.M)]
+            if steps[:3] != [1, 2, 3]:
+                problems.append(f"{pdf.name}: poppler: steps not numbered 1., 2., 3. "
+                                f"in reading order: {steps[:6]}")
+    assert not problems, report(problems)
+
+
+def test_nothing_is_drawn_outside_the_page(handouts):
+    problems = [f"{pdf.name}: {where} ({reader})" for pdf in handouts
+                for reader, found in (("pypdf", pdf.pypdf["outside"]),
+                                      ("poppler", pdf.poppler["outside"])) for where in found]
+    assert not problems, report(problems)
+
+
+def test_qpdf_finds_no_structural_errors(handouts):
+    problems = [f"{pdf.name}: qpdf --check exit {code}: {output.strip()[-300:]}"
+                for pdf in handouts for code, output in [pdf.poppler["qpdf_check"]]
+                if code != 0 or "No syntax or stream encoding errors" not in output]
+    print(f"\n{len(handouts)} PDFs checked with pypdf, poppler and qpdf")
+    assert not problems, report(problems)
