@@ -20,6 +20,8 @@ AGENDA_FAILURES = [
     ("agenda-no-break", 12, ["workshop 'team-hour' runs 90 minutes (over 75)", "no segment of "
                              "kind 'break'"]),
     ("agenda-no-debrief", 12, ["workshop 'team-hour'", "needs a debrief"]),
+    ("agenda-no-opening", 12, ["workshop 'team-hour'", "needs an opening"]),
+    ("agenda-no-close", 12, ["workshop 'team-hour'", "needs a close"]),
 ]
 
 
