@@ -51,10 +51,11 @@ def test_editing_one_exercise_renders_it_and_the_workbooks_that_hold_it(project)
     assert rendered(sphinx_build(source, outdir)) == 6  # calm and the workbook
 
 
-def test_practice_details_re_render_every_pdf(project):
+def test_practice_details_re_render_every_client_handout(project):
     source, outdir = project
     (source / "handouts.toml").write_text('[clinician]\nname = "Sam Lee"\n')
-    assert rendered(sphinx_build(source, outdir)) == 12
+    # calm and steady; a workshop's guide and workbook carry no clinician line.
+    assert rendered(sphinx_build(source, outdir)) == 6
 
 
 def test_a_deleted_or_altered_pdf_is_rendered_again(project):
