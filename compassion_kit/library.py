@@ -23,9 +23,9 @@ from sphinx.util.osutil import relative_uri
 from sphinx_design.shared import create_component
 
 from . import collector
-from .items import PAPER_LABELS, Item
+from .items import Item
 from .kinds import ITEM_KINDS
-from .reading import facts
+from .reading import facts, pdf_links
 from .taxonomy import FILTER_GROUPS, filter_classes
 
 logger = logging.getLogger(__name__)
@@ -66,12 +66,8 @@ def _card(app: Sphinx, fromdoc: str, item: Item) -> nodes.Node:
         nodes.paragraph("", f"{facts(item)} · for {', '.join(item.audiences)}",
                         classes=["sd-card-text", "kit-card-facts"]),
     ])
-    links = nodes.paragraph("", "PDF: ", classes=["sd-card-text", "kit-card-pdfs"])
-    for index, (paper, label) in enumerate(PAPER_LABELS.items()):
-        if index:
-            links += nodes.Text(" · ")
-        links += nodes.reference("", label, refuri=relative_uri(here, item.pdf_path(paper)),
-                                 classes=["kit-pdf-link"])
+    links = nodes.paragraph("", "PDF: ", *pdf_links(item, lambda path: relative_uri(here, path)),
+                            classes=["sd-card-text", "kit-card-pdfs"])
     footer = create_component("card-footer", ["sd-card-footer"], children=[links])
     card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100",
                                      "sd-shadow-sm", "kit-card"], children=[body, footer])

@@ -18,9 +18,11 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from .items import PAPER_LABELS
+
 PRINT_DIR = Path(__file__).parent / "assets" / "print"
 ASSETS_DIR = PRINT_DIR.parent
-PAPERS = ("letter", "a4", "large-print")
+PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
 
 

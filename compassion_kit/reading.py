@@ -109,11 +109,17 @@ def print_links(item: Item, docname: str, label: str = "Print or save as PDF"
     """'Print or save as PDF: US Letter · A4 · Large print' (web only)."""
     up = "../" * docname.count("/")
     box = nodes.container(classes=["kit-print", "kit-web-only"])
-    para = nodes.paragraph("", "", nodes.strong("", f"{label}: "))
-    for index, (paper, label) in enumerate(PAPER_LABELS.items()):
-        if index:
-            para += nodes.Text(" · ")
-        para += nodes.reference("", label, refuri=up + item.pdf_path(paper),
-                                classes=["kit-pdf-link"])
-    box += para
+    box += nodes.paragraph("", "", nodes.strong("", f"{label}: "),
+                           *pdf_links(item, lambda path: up + path))
     return box
+
+
+def pdf_links(item: Item, href: Callable[[str], str]) -> list[nodes.Node]:
+    """'US Letter · A4 · Large print', each linking ``href(path of that PDF)``."""
+    links: list[nodes.Node] = []
+    for paper, paper_label in PAPER_LABELS.items():
+        if links:
+            links.append(nodes.Text(" · "))
+        links.append(nodes.reference("", paper_label, refuri=href(item.pdf_path(paper)),
+                                     classes=["kit-pdf-link"]))
+    return links
