@@ -35,6 +35,8 @@ html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
+    # Filled per page by docs/_templates/page.html ("Need help now?").
+    "announcement": "Need help now?",
     "light_css_variables": {
         "font-stack": '"Atkinson Hyperlegible Next", system-ui, sans-serif',
         "color-brand-primary": "#2f5d62",

@@ -76,6 +76,13 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def review(session: nox.Session) -> None:
+    """What is due for review (next_review dates of items and crisis lines); never fails on dates."""
+    install(session)
+    session.run("python", "-m", "compassion_kit.review", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Build benchmark, medians of 3 runs, into _build/bench.json (slow; -- --quick to smoke)."""
     install(session)

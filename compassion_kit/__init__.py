@@ -15,12 +15,15 @@ def _add_static(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    from .agreement import setup_agreement
     from .assets_check import setup_assets_check
     from .citations import register_round_style
     from .collector import setup_collector
     from .config import setup_config
+    from .contraindications import setup_contraindications
     from .handouts import setup_handouts
     from .library import setup_library
+    from .supportlines import setup_supportlines
     from .titles import setup_titles
     from .workshops import setup_workshops
 
@@ -29,6 +32,9 @@ def setup(app: Sphinx) -> dict:
     register_round_style()
     setup_config(app)
     setup_collector(app)
+    setup_supportlines(app)
+    setup_agreement(app)
+    setup_contraindications(app)
     setup_assets_check(app)
     setup_titles(app)
     setup_library(app)

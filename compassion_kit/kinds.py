@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import reading, sections, workshops
+from . import reading, safety, sections, workshops
 from .frontmatter import FrontMatter
 from .items import Item
 from .problems import Problem
@@ -35,7 +35,7 @@ class Kind:
 
 
 EXERCISE = Kind("exercise", "kit_exercise_dir", "kit_exercise_schema", sections.check,
-                reading.single_item("exercise"), reading.decorate)
+                reading.single_item("exercise"), reading.decorate, safety.check_exercise)
 INFO_SHEET = Kind("info-sheet", "kit_info_sheet_dir", "kit_info_sheet_schema",
                   sections.check_info_sheet, reading.single_item("info-sheet"), reading.decorate)
 WORKSHOP = Kind("workshop", "kit_workshop_dir", "kit_workshop_schema", workshops.check_body,

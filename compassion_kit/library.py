@@ -25,7 +25,7 @@ from sphinx_design.shared import create_component
 from . import collector
 from .items import Item
 from .kinds import ITEM_KINDS
-from .reading import facts, pdf_links
+from .reading import audience_words, facts, pdf_links
 from .taxonomy import FILTER_GROUPS, filter_classes
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def _card(app: Sphinx, fromdoc: str, item: Item) -> nodes.Node:
     body = create_component("card-body", ["sd-card-body"], children=[
         title,
         nodes.paragraph("", item.summary, classes=["sd-card-text"]),
-        nodes.paragraph("", f"{facts(item)} · for {', '.join(item.audiences)}",
+        nodes.paragraph("", f"{facts(item)} · for {audience_words(item)}",
                         classes=["sd-card-text", "kit-card-facts"]),
     ])
     links = nodes.paragraph("", "PDF: ", *pdf_links(item, lambda path: relative_uri(here, path)),

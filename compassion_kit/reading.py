@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import bibliography, frontmatter, schema, sections
+from . import bibliography, frontmatter, safety, schema, sections
 from .items import PAPER_LABELS, Item
 from .problems import Problem, report
+from .taxonomy import AUDIENCES
 
 if TYPE_CHECKING:
     from .kinds import Kind
@@ -70,11 +71,14 @@ def single_item(kind_name: str) -> Callable[[str, dict], list[Item]]:
     return make
 
 
-def facts(item: Item) -> str:
+def facts(item: Item, evidence: bool = True) -> str:
     """'10 minutes · written · gentle' — the line under the title."""
     meta = item.meta
     if item.kind == "exercise":
-        return f"{meta['duration_minutes']} minutes · {meta['format']} · {meta['intensity']}"
+        parts = [f"{meta['duration_minutes']} minutes", meta["format"], meta["intensity"]]
+        if evidence and meta.get("evidence"):
+            parts.append(f"Evidence: {safety.EVIDENCE[meta['evidence']].lower()}")
+        return " · ".join(parts)
     if item.kind == "pack":
         return f"{len(meta['parts'])} handouts"
     if item.kind in ("workshop-guide", "workbook"):
@@ -84,15 +88,35 @@ def facts(item: Item) -> str:
     return f"Info sheet{minutes}"
 
 
+def audience_words(item: Item) -> str:
+    """'clients, readers' rather than the schema's keys."""
+    return ", ".join(AUDIENCES.get(audience, audience).lower() for audience in item.audiences)
+
+
+def evidence_badge(item: Item) -> nodes.paragraph | None:
+    """'Evidence: Practice wisdom', with what that label means (web page and card)."""
+    label = item.meta.get("evidence")
+    if label not in safety.EVIDENCE:
+        return None
+    # The handout prints the label in its masthead, so the badge is web-only.
+    badge = nodes.paragraph(classes=["kit-evidence", f"kit-evidence-{label}", "kit-web-only"])
+    badge += nodes.inline("", f"Evidence: {safety.EVIDENCE[label]}", classes=["kit-badge"])
+    badge += nodes.Text(f" ({safety.EVIDENCE_HELP[label]})")
+    return badge
+
+
 def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: str) -> None:
     """Add the summary, facts, caution and print links under the title."""
     [item] = items
     top = sections.top_section(doctree)
     furniture = [
         nodes.paragraph("", item.summary, classes=["kit-summary"]),
-        nodes.paragraph("", f"{facts(item)} · for {', '.join(item.audiences)}",
+        nodes.paragraph("", f"{facts(item, evidence=False)} · for {audience_words(item)}",
                         classes=["kit-facts"]),
     ]
+    badge = evidence_badge(item)
+    if badge is not None:
+        furniture.append(badge)
     if item.meta.get("caution"):
         caution = nodes.container(classes=["kit-caution"])
         caution += nodes.paragraph("", "", nodes.strong("", "Before you start: "),

@@ -13,7 +13,8 @@ REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 # Files every fixture shares with the real kit, so fixtures test the real schema.
 SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json",
-          "docs/workshops/schema.json", "references.bib")
+          "docs/workshops/schema.json", "references.bib", "docs/_data/crisis-lines.yaml",
+          "docs/_data/crisis-lines.schema.json", "docs/_data/group-agreement.yaml")
 STRICT = ("-n", "-W", "--keep-going")
 
 
