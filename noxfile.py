@@ -77,7 +77,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def review(session: nox.Session) -> None:
-    """What is due for review (next_review dates of items and crisis lines); never fails on dates."""
+    """What is due for review (next_review of items and crisis lines); never fails on dates."""
     install(session)
     session.run("python", "-m", "compassion_kit.review", *session.posargs)
 

@@ -66,7 +66,8 @@ def test_a_deep_practice_is_not_offered_to_readers_alone():
     front = frontmatter.FrontMatter("x.md", {"intensity": "deep", "audiences": ["client", "reader"],
                                              "asks": [], "caution": "c" * 30})
     [problem] = safety.check_exercise(front)
-    assert problem.where == "field 'audiences'" and "only for use with a clinician" in problem.message
+    assert problem.where == "field 'audiences'"
+    assert "only for use with a clinician" in problem.message
 
 
 def test_every_real_practice_meets_its_floor_and_cautions():
