@@ -40,8 +40,8 @@ METADATA_RULES = [
      "asks: []\ncontraindications:\n  insomnia: {level: avoid, how: Choose another practice.}",
      19, ["field 'contraindications'", "insomnia"]),
     ("adapt-without-how", "asks: []",
-     "asks: []\ncontraindications:\n  psychosis: {level: adapt}", 20,
-     ["contraindications", "'how' is a required property"]),
+     "asks: []\ncontraindications:\n  psychosis: {level: adapt}", 19,
+     ["field 'contraindications.psychosis.how'", "missing required field"]),
     ("missing-next-review", "next_review: 2027-06-01\n", "", 2,
      ["field 'next_review'", "missing required field"]),
 ]
