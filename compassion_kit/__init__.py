@@ -21,10 +21,12 @@ def setup(app: Sphinx) -> dict:
     from .collector import setup_collector
     from .config import setup_config
     from .contraindications import setup_contraindications
+    from .crisisline import setup_crisisline
     from .handouts import setup_handouts
     from .library import setup_library
     from .supportlines import setup_supportlines
     from .titles import setup_titles
+    from .webpage import setup_webpage
     from .workshops import setup_workshops
 
     app.setup_extension("myst_parser")
@@ -33,11 +35,13 @@ def setup(app: Sphinx) -> dict:
     setup_config(app)
     setup_collector(app)
     setup_supportlines(app)
+    setup_crisisline(app)
     setup_agreement(app)
     setup_contraindications(app)
     setup_assets_check(app)
     setup_titles(app)
     setup_library(app)
+    setup_webpage(app)
     setup_workshops(app)
     setup_handouts(app)
     app.connect("config-inited", _add_static)

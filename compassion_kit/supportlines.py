@@ -120,35 +120,54 @@ def action_links(line: Line) -> list[nodes.Node]:
     return links
 
 
+class support_line(nodes.inline):
+    """A service named by id for the build's region; its children show the
+    site's region. Print pages show each region's version (crisisline.py)."""
+
+
+def line_text(line: Line) -> nodes.inline:
+    node = nodes.inline(classes=["kit-support-line"])
+    node += nodes.strong("", line.name)
+    node += nodes.Text(f": {line.reach}")
+    return node
+
+
+def fallback_line(data: dict, region: str, wanted: str) -> Line:
+    """The line a region prints for ``wanted``: itself, or the region's first
+    crisis line when the region has no such service in the data."""
+    lines = lines_of(data, region)
+    return next((line for line in lines if line.id == wanted),
+                next(line for line in lines if line.crisis))
+
+
 class SupportLineRole(SphinxRole):
     """``{support-line}`domestic-violence``` -> 'National Domestic Violence Hotline: call …'.
 
+    A bare id is the build's region (a handout prints the lines of its
+    paper's region; where a region lacks that service, its crisis line);
     ``{support-line}`uk:samaritans``` names the region outright.
     """
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         path = data_path(self.env)
         self.env.note_dependency(str(path))
-        # 'us:988' names a region outright (the support page lists many);
-        # a bare id means the build's region (handouts print one region).
-        region, _, wanted = self.text.strip().rpartition(":")
-        region = region or self.config.kit_region
+        fixed, _, wanted = self.text.strip().rpartition(":")
+        region = fixed or self.config.kit_region
         try:
             data = load(path)
-            found = {line.id: line for line in lines_of(data, region)} if region in REGIONS else {}
         except SupportDataError as error:
             report(error.problem)
             return [nodes.Text(self.text)], []
-        line = found.get(wanted)
-        if line is None:
+        found = {line.id: line for line in lines_of(data, region)} if region in REGIONS else {}
+        if wanted not in found:
             source, number = self.get_source_info()
             report(Problem(str(source), number or 1, "role 'support-line'",
                            f"'{self.text}' is not a line of region '{region}' in "
                            f"{self.config.kit_crisis_data}; known: {', '.join(sorted(found))}"))
             return [nodes.Text(self.text)], []
-        node = nodes.inline(classes=["kit-support-line"])
-        node += nodes.strong("", line.name)
-        node += nodes.Text(f": {line.reach}")
+        if fixed:
+            return [line_text(found[wanted])], []
+        node = support_line("", "", line_text(found[wanted]), line_id=wanted)
         return [node], []
 
 
