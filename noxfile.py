@@ -20,12 +20,26 @@ def install(session: nox.Session) -> None:
     session.install("-r", "requirements.txt")
 
 
+REGIONS = ["us", "ca", "uk", "ie", "au", "nz", "intl"]
+
+
+def region_options(posargs: list[str]) -> list[str]:
+    """`--region uk` -> `-D kit_handout_region=uk`; other arguments go to sphinx-build."""
+    parser = argparse.ArgumentParser(prog="nox -s build --", add_help=False)
+    parser.add_argument("--region", choices=REGIONS,
+                        help="crisis lines every handout prints (default: US on US Letter and "
+                             "large print, international on A4)")
+    args, rest = parser.parse_known_args(posargs)
+    return ([*rest, "-D", f"kit_handout_region={args.region}"] if args.region else rest)
+
+
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """The whole site and every PDF, strictly, into _build/html."""
+    """The whole site and every PDF, strictly, into _build/html [-- --region uk]."""
+    options = region_options(session.posargs)
     install(session)
     session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html",
-                "-d", "_build/doctrees", *session.posargs)
+                "-d", "_build/doctrees", *options)
     session.log("Site: _build/html/index.html  Handouts: _build/html/handouts/")
 
 
@@ -42,12 +56,16 @@ def pack(session: nox.Session) -> None:
     parser = argparse.ArgumentParser(prog="nox -s pack --")
     parser.add_argument("ids", nargs="+", help="handout ids, in the order you want them")
     parser.add_argument("--paper", default="letter", choices=["letter", "a4", "large-print"])
-    parser.add_argument("--out", default="_build/pack.pdf", help="where to write the PDF")
+    parser.add_argument("--region", choices=REGIONS, help="crisis lines the pack prints")
+    parser.add_argument("--out", default="_build/pack.pdf",
+                        help="where to write the PDF: a .pdf name outside the sources (or "
+                             "under _build/); an existing file there must be a PDF")
     args = parser.parse_args(session.posargs)
     install(session)
     session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html", "-d", "_build/doctrees",
                 "-D", f"kit_pack={','.join(args.ids)}", "-D", f"kit_pack_paper={args.paper}",
-                "-D", f"kit_pack_out={os.path.abspath(args.out)}")
+                "-D", f"kit_pack_out={os.path.abspath(args.out)}",
+                *(["-D", f"kit_handout_region={args.region}"] if args.region else []))
     session.log(f"Pack: {args.out}")
 
 

@@ -5,11 +5,18 @@
 build, so an incremental build cannot pass by not looking at them again);
 ``env.kit_library_docs`` holds the docs that list items (they are rebuilt when
 any item changes).
+
+Incremental builds must agree with clean ones: every file an item's checks
+read (its JSON Schema, the bibliography) is a dependency of that item, so
+changing it re-reads the item; and ENV_VERSION changes whenever the shape of
+this state changes, so Sphinx never reuses a pickled environment it cannot
+read.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -19,6 +26,8 @@ from sphinx.environment.collectors import EnvironmentCollector
 from . import frontmatter, reading, workshops
 from .kinds import kind_of
 from .problems import Problem, report
+
+ENV_VERSION = 2
 
 
 def ensure_state(env: BuildEnvironment) -> None:
@@ -52,12 +61,43 @@ class KitCollector(EnvironmentCollector):
         ensure_state(env)
         kind = kind_of(app, env.docname)
         if kind is not None:
+            for dependency in (getattr(app.config, kind.schema_config),
+                               app.config.kit_bibliography):
+                env.note_dependency(str(Path(app.srcdir, dependency)))
             found = reading.read(app, env.docname, doctree, kind)
-            if not found:
+            problems = field_name_problems(env.doc2path(env.docname)) if found else []
+            for problem in problems:
+                report(problem)
+            if not found or problems:
                 env.kit_invalid.add(env.docname)
             else:
                 env.kit_items[env.docname] = tuple(found)
                 kind.decorate(app, doctree, found, env.docname)
+
+
+def field_name_problems(path) -> list[Problem]:
+    """Write-in fields become form fields and anchors named after 'name', so
+    two with one name would collide in the PDF ("Anchor defined twice")."""
+    try:
+        front = frontmatter.load(path)
+    except frontmatter.FrontMatterError:
+        return []  # already reported by the reader
+    fields = front.data.get("fields")
+    if not isinstance(fields, list):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for index, field in enumerate(fields):
+        name = field.get("name") if isinstance(field, dict) else None
+        if not isinstance(name, str):
+            continue
+        if name in first:
+            problems.append(Problem(str(path), front.line_of(["fields", index, "name"]),
+                                    f"field 'fields[{index}].name'",
+                                    f"'{name}' is already the name of fields[{first[name]}]; "
+                                    "each write-in space needs its own name"))
+        first.setdefault(name, index)
+    return problems
 
 
 def items(env: BuildEnvironment) -> list:
@@ -94,8 +134,15 @@ def check_workshop_exercises(app: Sphinx, env: BuildEnvironment) -> None:
 def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
                           changed: set[str], removed: set[str]) -> list[str]:
     """Invalid items are always re-read (to report them again), and pages
-    listing items are re-read when any item is added, changed or removed."""
+    listing items are re-read when any item is added, changed or removed.
+
+    When a page is added or removed, every page is read and written again:
+    each one shows the site's navigation (and its neighbours' links), which
+    Sphinx would otherwise leave pointing at a page that is gone.
+    """
     ensure_state(env)
+    if added or removed:
+        return sorted(env.found_docs - added)
     touched = {name for name in added | changed | removed if kind_of(app, name)}
     again = set(env.kit_invalid) - removed
     if touched:
@@ -103,8 +150,16 @@ def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
     return sorted(again)
 
 
-def setup_collector(app: Sphinx) -> None:
+def setup(app: Sphinx) -> dict:
     app.add_env_collector(KitCollector)
     app.connect("env-check-consistency", check_unique_ids)
     app.connect("env-check-consistency", check_workshop_exercises)
     app.connect("env-get-outdated", library_docs_outdated)
+    # Declared here, where the state lives: Sphinx discards a pickled
+    # environment whose extensions' env_version differs.
+    return {"env_version": ENV_VERSION, "parallel_read_safe": True,
+            "parallel_write_safe": True}
+
+
+def setup_collector(app: Sphinx) -> None:
+    app.setup_extension(__name__)

@@ -17,7 +17,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from .problems import report
 from .supportlines import (
-    REGIONS,
     SupportDataError,
     data_path,
     fallback_line,
@@ -26,8 +25,14 @@ from .supportlines import (
     support_line,
 )
 
-# Set on the builder while the print body is rendered (printhtml): every region.
-PRINT_FLAG = "kit_print_all_regions"
+# Set on the builder while the print body is rendered (printhtml): a mapping of
+# paper -> region. Each region used is written once, marked with the papers
+# that print it; paper-<paper>.css hides the rest.
+PRINT_FLAG = "kit_print_regions"
+PAPERS = ("letter", "a4", "large-print")
+# With no region chosen, US Letter and large print carry the site's region and
+# A4, which mostly travels outside the US, the international lines.
+A4_DEFAULT = "intl"
 # The support page's section that lists every region (its MyST heading anchor).
 OTHER_REGIONS = "crisis-and-support-lines-by-country"
 
@@ -59,18 +64,31 @@ class CrisisLine(SphinxDirective):
         return [node]
 
 
-def _regions(translator, config) -> list[str]:
-    if getattr(translator.builder, PRINT_FLAG, False):
-        return list(REGIONS)
-    return [config.kit_region]
+def regions_by_paper(config, chosen: str = "") -> dict[str, str]:
+    """The region each paper prints: the chosen one (handouts.toml or
+    ``kit_handout_region``) for all, else the site's region and A4 international."""
+    chosen = chosen or config.kit_handout_region
+    if chosen:
+        return dict.fromkeys(PAPERS, chosen)
+    return {paper: (A4_DEFAULT if paper == "a4" else config.kit_region) for paper in PAPERS}
+
+
+def variants(by_paper: dict[str, str] | None, site_region: str) -> list[tuple[str, str]]:
+    """(region, extra classes) to write: on the web the site's region only; on
+    paper each region in use, with a 'kit-for-<paper>' class per paper."""
+    if not by_paper:
+        return [(site_region, "")]
+    regions = dict.fromkeys(by_paper.values())
+    return [(region, " ".join(f"kit-for-{paper}" for paper, used in by_paper.items()
+                              if used == region)) for region in regions]
 
 
 def visit_html(translator, node: crisis_line) -> None:
     builder = translator.builder
     data = load(data_path(builder.env))
-    printing = getattr(builder, PRINT_FLAG, False)
-    for region in _regions(translator, builder.config):
-        classes = f"kit-crisis-line kit-region-variant kit-region-{region}"
+    printing = getattr(builder, PRINT_FLAG, None)
+    for region, papers in variants(printing, builder.config.kit_region):
+        classes = f"kit-crisis-line kit-region-variant kit-region-{region} {papers}".strip()
         elsewhere = ""
         if not printing:
             href = builder.get_relative_uri(builder.current_docname,
@@ -86,15 +104,16 @@ def visit_support_line_html(translator, node: support_line) -> None:
     """On a print page, each region's version of the line; on the web, the
     site's (the node's own children)."""
     builder = translator.builder
-    if not getattr(builder, PRINT_FLAG, False):
+    printing = getattr(builder, PRINT_FLAG, None)
+    if not printing:
         translator.visit_inline(node)
         return
     data = load(data_path(builder.env))
-    for region in REGIONS:
+    for region, papers in variants(printing, builder.config.kit_region):
         line = fallback_line(data, region, node["line_id"])
         translator.body.append(f'<span class="kit-support-line kit-region-variant '
-                               f'kit-region-{region}"><strong>{escape(line.name)}</strong>: '
-                               f"{escape(line.reach)}</span>")
+                               f'kit-region-{region} {papers}"><strong>{escape(line.name)}'
+                               f"</strong>: {escape(line.reach)}</span>")
     raise nodes.SkipNode
 
 
@@ -108,8 +127,11 @@ def visit_text(translator, node: crisis_line) -> None:
     raise nodes.SkipNode
 
 
-def has_crisis_line(section: nodes.Element) -> bool:
-    return any(True for _ in section.findall(crisis_line))
+def safety_lines(env, intro: str, by_paper: dict[str, str]) -> list[tuple[str, str]]:
+    """The footer's safety line per region in use: (classes, text)."""
+    data = load(data_path(env))
+    return [(f"kit-region-variant kit-region-{region} {papers}",
+             f"{intro} {sentence(data, region)}") for region, papers in variants(by_paper, "")]
 
 
 def setup_crisisline(app: Sphinx) -> None:

@@ -1,12 +1,19 @@
 """The library: cards rendered from the same data as catalog.json.
 
 ``{exercise-library}`` leaves a placeholder while documents are read; once
-every item is known (``doctree-resolved``) the placeholder becomes a grid of
-sphinx-design cards. Options narrow the list: ``:kind:`` (default exercise),
-``:chapter:`` and ``:audience:``; ``:ids:`` picks items by id, in that order;
-``:filters:`` adds filters by audience, chapter, format and length. The filters
-work without JavaScript (radio buttons and CSS ``:has()``); kit.js only adds a
-count of what is shown.
+every item is known (``doctree-resolved``) the placeholder becomes a list of
+cards. Options narrow the list: ``:kind:`` (one or more kinds, default
+exercise), ``:chapter:`` and ``:audience:``; ``:ids:`` picks items by id, in
+that order; ``:filters:`` adds filters (kind, audience, length, intensity,
+evidence, chapter, format).
+
+The filters work without JavaScript: radio buttons, a reset button and CSS
+``:has()`` rules (kit-filters.css, generated from taxonomy.py), with a CSS
+counter for the number shown. kit.js adds what needs a script: the choice kept
+in the URL, a live count for screen readers and a message when nothing
+matches. Cards are plain list items with a heading each; they do not use
+sphinx-design, whose ``display:flex!important`` on grid columns beat the
+filter rule (issue 14).
 """
 
 from __future__ import annotations
@@ -20,25 +27,38 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
-from sphinx_design.shared import create_component
 
 from . import collector
-from .items import Item
+from .downloads import download_link
+from .items import PAPER_LABELS, Item
 from .kinds import ITEM_KINDS
-from .reading import audience_words, facts, pdf_links
-from .taxonomy import FILTER_GROUPS, filter_classes
+from .taxonomy import (
+    FILTER_GROUPS,
+    evidence_words,
+    facts_words,
+    filter_classes,
+    filter_values,
+    sort_key,
+)
 
 logger = logging.getLogger(__name__)
-FILTER_CSS = "kit-filters.css"
+FILTER_CSS = "kit-filters.css"  # only on pages that have filters (see webpage.py)
 
 
 class library_placeholder(nodes.General, nodes.Element):
     """Replaced by the cards before writing; never reaches a writer."""
 
 
+def _kinds(value: str) -> list[str]:
+    kinds = value.replace(",", " ").split()
+    for kind in kinds:
+        directives.choice(kind, ITEM_KINDS)
+    return kinds
+
+
 class ExerciseLibrary(SphinxDirective):
     option_spec = {
-        "kind": lambda value: directives.choice(value, ITEM_KINDS),
+        "kind": _kinds,
         "chapter": directives.unchanged,
         "audience": directives.unchanged,
         "filters": directives.flag,
@@ -54,52 +74,80 @@ class ExerciseLibrary(SphinxDirective):
         return [node]
 
 
-def _card(app: Sphinx, fromdoc: str, item: Item) -> nodes.Node:
-    builder = app.builder
-    here = builder.get_target_uri(fromdoc)
-    title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "kit-card-title"])
-    title += nodes.reference("", item.title, internal=True,
-                             refuri=builder.get_relative_uri(fromdoc, item.docname))
-    body = create_component("card-body", ["sd-card-body"], children=[
-        title,
-        nodes.paragraph("", item.summary, classes=["sd-card-text"]),
-        nodes.paragraph("", f"{facts(item)} · for {audience_words(item)}",
-                        classes=["sd-card-text", "kit-card-facts"]),
-    ])
-    links = nodes.paragraph("", "PDF: ", *pdf_links(item, lambda path: relative_uri(here, path)),
-                            classes=["sd-card-text", "kit-card-pdfs"])
-    footer = create_component("card-footer", ["sd-card-footer"], children=[links])
-    card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100",
-                                     "sd-shadow-sm", "kit-card"], children=[body, footer])
-    classes = ["sd-col", "sd-d-flex-row", "kit-card-col",
-               *filter_classes(item.meta, item.duration_minutes)]
-    return create_component("grid-item", classes, children=[card])
+def card_facts(item: Item) -> str:
+    return facts_words(item)
 
 
-def filters_html() -> str:
-    """Radio groups whose checked state hides non-matching cards (see filter_css)."""
+def _card(app: Sphinx, fromdoc: str, item: Item, level: int) -> str:
+    here = app.builder.get_target_uri(fromdoc)
+    href = app.builder.get_relative_uri(fromdoc, item.docname)
+    classes = ["kit-card-col", *filter_classes(item.meta, item.duration_minutes, item.kind)]
+    evidence = item.meta.get("evidence")
+    badge = (f'<p class="kit-card-evidence">Evidence: {escape(evidence_words(evidence).lower())}'
+             "</p>" if evidence else "")
+    links = " ".join(download_link(item, paper, relative_uri(here, item.pdf_path(paper)),
+                                   compact=True) for paper in PAPER_LABELS)
+    return (
+        f'<li class="{" ".join(classes)}"><div class="kit-card">'
+        f'<h{level} class="kit-card-title"><a href="{escape(href)}">{escape(item.title)}</a>'
+        f"</h{level}>"
+        f'<p class="kit-card-text">{escape(item.summary)}</p>'
+        f'<p class="kit-card-facts">{escape(card_facts(item))}</p>{badge}'
+        f'<p class="kit-card-pdfs"><span class="kit-card-pdfs-label">PDF:</span> {links}</p>'
+        "</div></li>"
+    )
+
+
+def _group_values(chosen: list[Item]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for item in chosen:
+        for group, values in filter_values(item.kind, item.meta, item.duration_minutes).items():
+            found.setdefault(group, set()).update(values)
+    return found
+
+
+def filters_html(chosen: list[Item], form_id: str) -> str:
+    """Radio groups in a fold-out "Filter" control: only values some listed item
+    has, and only groups that can narrow the list."""
+    present = _group_values(chosen)
     groups = []
     for group, legend, values in FILTER_GROUPS:
+        options = [(value, label) for value, label in values.items()
+                   if value in present.get(group, ())]
+        if len(options) < 2:
+            continue
         choices = [f'<label><input type="radio" name="{group}" value="" checked> All</label>']
-        choices += [f'<label><input type="radio" name="{group}" id="kit-f-{group}-{value}" '
-                    f'value="{value}"> {escape(label)}</label>'
-                    for value, label in values.items()]
-        groups.append(f'<fieldset><legend>{escape(legend)}</legend>{"".join(choices)}</fieldset>')
-    return ('<form class="kit-filters" aria-label="Filter the practices">' + "".join(groups)
-            + '<p class="kit-filter-count" aria-live="polite"></p></form>')
+        choices += [f'<label><input type="radio" name="{group}" value="{escape(value)}"> '
+                    f"{escape(label)}</label>" for value, label in options]
+        groups.append(f'<fieldset class="kit-filter-{group}"><legend>{escape(legend)}</legend>'
+                      f'{"".join(choices)}</fieldset>')
+    return (
+        f'<form class="kit-filters" id="{form_id}" action="" method="get" '
+        'aria-label="Filter the list">'
+        '<details class="kit-filter-panel"><summary class="kit-filter-toggle">Filter</summary>'
+        f'<div class="kit-filter-groups">{"".join(groups)}</div></details></form>'
+    )
 
 
-def filter_css() -> str:
-    rules = [f".kit-library:has(#kit-f-{group}-{value}:checked) "
-             f".kit-card-col:not(.kit-{group}-{value}) {{ display: none; }}"
-             for group, _legend, values in FILTER_GROUPS for value in values]
-    return "/* Generated from compassion_kit/taxonomy.py. */\n" + "\n".join(rules) + "\n"
+def status_html(total: int, form_id: str) -> str:
+    """Beside the "Filter" control: how many are shown and "Clear filters" (a reset
+    button of the form). The count is empty until kit.js fills it; without a
+    script, CSS shows a counter of the cards shown instead. Below: what to do
+    when nothing matches (kit.js shows it)."""
+    return (f'<div class="kit-filter-status"><p class="kit-filter-count" role="status" '
+            f'data-kit-total="{total}"></p>'
+            f'<button type="reset" form="{form_id}" class="kit-filter-clear">Clear'
+            '<span class="kit-clear-word"> filters</span></button></div>'
+            '<p class="kit-filter-empty" hidden>Nothing here matches all of these choices. '
+            "Try fewer filters, or "
+            f'<button type="reset" form="{form_id}" class="kit-filter-clear-empty">'
+            "clear them all</button>.</p>")
 
 
 def _matches(item: Item, options: dict) -> bool:
     if options.get("ids"):
         return item.id in options["ids"]
-    if item.kind != options.get("kind", "exercise"):
+    if item.kind not in options.get("kind", ["exercise"]):
         return False
     if options.get("chapter") and item.meta.get("chapter") != options["chapter"]:
         return False
@@ -114,35 +162,57 @@ def _report_unknown_ids(placeholder: nodes.Node, ids: list[str], chosen: list[It
                            location=placeholder, type="kit", subtype="library")
 
 
+def _heading_level(node: nodes.Node) -> int:
+    """Card titles sit one level below the section the library is in."""
+    depth = 0
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            depth += 1
+        parent = parent.parent
+    return min(max(depth + 1, 2), 6)
+
+
 def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    for placeholder in list(doctree.findall(library_placeholder)):
+    for index, placeholder in enumerate(list(doctree.findall(library_placeholder))):
         options = placeholder.attributes
         chosen = [item for item in collector.items(app.env) if _matches(item, options)]
         if options.get("ids"):
             _report_unknown_ids(placeholder, options["ids"], chosen)
             chosen.sort(key=lambda item: options["ids"].index(item.id))
         else:
-            chosen.sort(key=lambda item: item.title.casefold())
+            chosen.sort(key=lambda item: sort_key(item.title))
         if not chosen:
             placeholder.replace_self(nodes.paragraph("", "No practices here yet."))
             continue
-        row = create_component(
-            "grid-row",
-            ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-1", "sd-row-cols-md-2",
-             "sd-row-cols-lg-2", "sd-g-3", "sd-g-xs-3", "sd-g-sm-3", "sd-g-md-3", "sd-g-lg-3"],
-            children=[_card(app, docname, item) for item in chosen],
-        )
-        grid = create_component("grid-container",
-                                ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"],
-                                children=[row])
-        library = nodes.container(classes=["kit-library"])
+        level = _heading_level(placeholder)
+        cards = "".join(_card(app, docname, item, level) for item in chosen)
+        # no-search: the cards repeat every title and summary; the pages themselves
+        # are what search should find.
+        library = nodes.container(classes=["kit-library", "no-search"])
         if "filters" in options:
-            library += nodes.raw("", filters_html(), format="html")
-        library += grid
+            form_id = f"kit-filters-{index + 1}"
+            library["classes"].append("kit-library-filtered")
+            library += nodes.raw("", filters_html(chosen, form_id), format="html")
+            library += nodes.raw("", f'<ul class="kit-cards">{cards}</ul>', format="html")
+            library += nodes.raw("", status_html(len(chosen), form_id), format="html")
+        else:
+            library += nodes.raw("", f'<ul class="kit-cards">{cards}</ul>', format="html")
         placeholder.replace_self(library)
 
 
+def filter_css() -> str:
+    rules = [f'.kit-library:has(input[name="{group}"][value="{value}"]:checked) '
+             f".kit-card-col:not(.kit-{group}-{value}) {{ display: none; }}"
+             for group, _legend, values in FILTER_GROUPS for value in values]
+    return ("/* Library filters, generated from compassion_kit/taxonomy.py by library.py:\n"
+            "   a checked choice hides every card that does not carry its class. */\n"
+            + "\n".join(rules) + "\n")
+
+
 def write_filter_css(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     (static / FILTER_CSS).write_text(filter_css(), encoding="utf-8")

@@ -1,22 +1,26 @@
 """Render print HTML to PDF with WeasyPrint: tagged, subset fonts, no network.
 
 Pure functions of (HTML, paper): the same input gives the same bytes, and the
-work can be farmed out to other processes.
+work can be farmed out to other processes. Nothing outside the kit shapes a
+PDF: files come only from the project, the build and the kit's assets (never
+the network), and the only fonts are the kit's vendored ones, so the output
+does not depend on the fonts a machine happens to have.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import tempfile
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlparse
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .items import PAPER_LABELS
 
@@ -24,6 +28,20 @@ PRINT_DIR = Path(__file__).parent / "assets" / "print"
 ASSETS_DIR = PRINT_DIR.parent
 PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
+STYLESHEETS = ("handout.css", "paper-{paper}.css")
+# The user agent draws nested list bullets with U+25E6 and U+25AA and a
+# <summary> with U+25B8, which the vendored fonts lack (a system font used to
+# supply them): use a dash they have, and no disclosure triangle on paper.
+FONT_SAFE_CSS = (':is(ul, ol) ul { list-style-type: "\\2013\\00a0 "; } '
+                 "summary { list-style-type: none; }")
+# Every option that shapes the bytes of a PDF; the PDF cache key includes it.
+RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_forms": True, "stylesheets": STYLESHEETS,
+                  "fonts": "vendored only", "extra_css": FONT_SAFE_CSS}
+# The types a handout can use, by suffix: a fixed table (not the machine's
+# /etc/mime.types), so every machine reads a file the same way.
+TYPES = {".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
+         ".otf": "font/otf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+         ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
 
 
 class RenderError(Exception):
@@ -35,7 +53,11 @@ class BlockedResource(FatalURLFetchingError):
 
 
 class LocalOnlyFetcher(URLFetcher):
-    """Fetch only files inside ``roots``: no network, no /etc/passwd."""
+    """Read only files inside ``roots``: no network, no /etc/passwd.
+
+    The file is read here rather than through urllib: urllib resolves the
+    host of a ``file://HOST/...`` URL (a DNS query) before it fails.
+    """
 
     def __init__(self, roots: tuple[Path, ...]):
         super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
@@ -45,10 +67,69 @@ class LocalOnlyFetcher(URLFetcher):
         parsed = urlparse(url)
         if parsed.scheme != "file":
             raise BlockedResource(f"blocked {url}: handouts may only use files of the kit")
-        path = Path(url2pathname(parsed.path)).resolve()
+        if parsed.netloc:
+            raise BlockedResource(f"blocked {url}: a file URL may not name a host")
+        path = Path(unquote(parsed.path)).resolve()
         if not any(path.is_relative_to(root) for root in self._roots):
             raise BlockedResource(f"blocked {url}: outside the project and its build")
-        return super().fetch(url, headers)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise BlockedResource(f"cannot read {path}: {error.strerror}") from error
+        kind = TYPES.get(path.suffix.lower(), "application/octet-stream")
+        return URLFetcherResponse(path.as_uri(), data, {"Content-Type": kind})
+
+
+# Fontconfig with no font folders: WeasyPrint adds the kit's @font-face fonts to
+# it, and a character those fonts lack renders as .notdef, which WeasyPrint
+# reports (and this module turns into an error), instead of silently taking
+# a glyph from whatever system font the machine has.
+NO_SYSTEM_FONTS = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">'
+                   "\n<fontconfig></fontconfig>\n")
+
+
+@cache
+def _no_system_fonts_file() -> str:
+    """The file, made once per user and reused (it never changes, so even a
+    killed build leaves nothing new behind); one that is not exactly ours is
+    never trusted."""
+    digest = hashlib.sha256(NO_SYSTEM_FONTS.encode()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir(), f"kit-fonts-{os.getuid()}-{digest}.conf")
+    try:
+        stat = path.lstat()
+        if (stat.st_uid == os.getuid() and path.is_file() and not path.is_symlink()
+                and path.read_text(encoding="utf-8") == NO_SYSTEM_FONTS):
+            return str(path)
+    except (OSError, UnicodeDecodeError):
+        pass
+    handle, temp = tempfile.mkstemp(prefix="kit-fonts-", suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(NO_SYSTEM_FONTS)
+    try:
+        os.replace(temp, path)
+    except OSError:
+        return temp  # another user's file holds the name: use our own copy
+    return str(path)
+
+
+def prepare() -> None:
+    """Make the process-wide render state now (before workers are forked, so
+    they share it rather than each leaving its own temporary file)."""
+    _no_system_fonts_file()
+
+
+def kit_fonts_only() -> FontConfiguration:
+    """A font configuration that knows no system font (FONTCONFIG_FILE is
+    read when the configuration is made, so it is set only for that moment)."""
+    saved = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = _no_system_fonts_file()
+    try:
+        return FontConfiguration()
+    finally:
+        if saved is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = saved
 
 
 class _Collect(logging.Handler):
@@ -87,12 +168,13 @@ def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
         raise RenderError(f"unknown paper '{paper}'; use one of {', '.join(PAPERS)}")
     fetcher = LocalOnlyFetcher((ASSETS_DIR, *roots))
     # @font-face rules in given stylesheets only apply through a shared FontConfiguration.
-    fonts = FontConfiguration()
+    fonts = kit_fonts_only()
     with _weasyprint_warnings() as messages:
         try:
             stylesheets = [
-                CSS(filename=PRINT_DIR / name, url_fetcher=fetcher, font_config=fonts)
-                for name in ("handout.css", f"paper-{paper}.css")
+                *(CSS(filename=PRINT_DIR / name.format(paper=paper), url_fetcher=fetcher,
+                      font_config=fonts) for name in STYLESHEETS),
+                CSS(string=FONT_SAFE_CSS, font_config=fonts),
             ]
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
                 stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT,
@@ -101,18 +183,31 @@ def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
             cause = error.__cause__ or error
             raise RenderError(str(cause)) from error
     if messages:
-        raise RenderError("; ".join(messages))
+        raise RenderError("; ".join(dict.fromkeys(messages)))
     return document
+
+
+def render_counted(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()
+                   ) -> tuple[bytes, int]:
+    """(PDF bytes, number of pages) of ``html`` on ``paper``; raise RenderError
+    on any problem."""
+    document = layout(html, base_url, paper, roots)
+    for page in document.pages:
+        # A relative link left in the HTML resolves to file:///<build folder>/...:
+        # it would print the build machine's paths into the PDF and lead nowhere.
+        page.links = [link for link in page.links
+                      if not (link[0] in ("external", "attachment")
+                              and link[1].startswith("file:"))]
+    with _weasyprint_warnings() as messages:
+        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_forms=True)
+    if messages:
+        raise RenderError("; ".join(dict.fromkeys(messages)))
+    return data, len(document.pages)
 
 
 def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -> bytes:
     """PDF bytes of ``html`` on ``paper``; raise RenderError on any problem."""
-    document = layout(html, base_url, paper, roots)
-    with _weasyprint_warnings() as messages:
-        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_forms=True)
-    if messages:
-        raise RenderError("; ".join(messages))
-    return data
+    return render_counted(html, base_url, paper, roots)[0]
 
 
 def write_atomic(path: Path, data: bytes) -> None:

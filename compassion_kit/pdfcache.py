@@ -2,9 +2,11 @@
 
 A PDF's key hashes everything that shapes it: its print HTML (which already
 holds the content, the clinician details and, for workbooks and packs, every
-handout they gather), the paper, every print asset (CSS, template, fonts) and
-the versions of the renderer. The cache also records a hash of the PDF it
-wrote, so a PDF that was deleted or changed on disk is never taken as fresh.
+handout they gather), the paper, every render option, the bytes of every file
+the HTML pulls in (images), every print asset (CSS, template, fonts) and the
+versions of the renderer. The cache also records a hash of the PDF it wrote
+(and its page count, for the page limits), so a PDF that was deleted or
+changed on disk is never taken as fresh.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
+from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 from . import __version__
-from .pdf import ASSETS_DIR, PRINT_DIR, write_atomic
+from .pdf import ASSETS_DIR, PRINT_DIR, RENDER_OPTIONS, write_atomic
 
 FONT_DIR = ASSETS_DIR / "static" / "fonts"
+# Bump when the meaning of an entry changes, so old entries are never trusted.
+FORMAT = 2
 
 
 def _sha256(data: bytes) -> str:
@@ -40,8 +46,47 @@ def renderer_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def job_key(html: str, paper: str) -> str:
-    return _sha256(f"{renderer_fingerprint()}\n{paper}\n{html}".encode())
+class _Resources(HTMLParser):
+    """Every URL the HTML makes the renderer load (not links a reader follows)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in ("img", "source", "input", "video", "audio", "embed") and values.get("src"):
+            self.urls.append(values["src"])
+        if tag == "object" and values.get("data"):
+            self.urls.append(values["data"])
+        if tag == "link" and values.get("href"):
+            self.urls.append(values["href"])
+
+
+def resources_digest(html: str, base_url: str) -> str:
+    """Hash of the local files ``html`` loads (their bytes, or that they are missing)."""
+    parser = _Resources()
+    parser.feed(html)
+    digest = hashlib.sha256()
+    for url in sorted(set(parser.urls)):
+        absolute = urljoin(base_url, url)
+        digest.update(f"{url}\n".encode())
+        parsed = urlparse(absolute)
+        if parsed.scheme == "file" and not parsed.netloc:
+            path = Path(unquote(parsed.path))
+            digest.update(_sha256(path.read_bytes()).encode() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def job_key(html: str, paper: str, base_url: str = "", site_url: str = "") -> str:
+    """Key of one PDF. ``base_url`` (the page's file URL) resolves the files the
+    HTML loads; only its place in the site (relative to ``site_url``) is in
+    the key, so a build moved to another folder keeps its cache."""
+    options = json.dumps(RENDER_OPTIONS, sort_keys=True)
+    where = base_url.removeprefix(site_url)
+    resources = resources_digest(html, base_url) if base_url else ""
+    return _sha256(f"{FORMAT}\n{renderer_fingerprint()}\n{options}\n{paper}\n{where}\n"
+                   f"{resources}\n{html}".encode())
 
 
 class PdfCache:
@@ -51,18 +96,30 @@ class PdfCache:
             self.entries = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.entries = {}
+        if not isinstance(self.entries, dict):
+            self.entries = {}
 
     def _name(self, target: Path) -> str:
         return target.relative_to(self.outdir).as_posix()
 
     def is_fresh(self, target: Path, key: str) -> bool:
         entry = self.entries.get(self._name(target))
-        if not entry or entry["input"] != key or not target.is_file():
+        if not isinstance(entry, dict) or entry.get("input") != key or not target.is_file():
             return False
-        return entry["output"] == _sha256(target.read_bytes())
+        return isinstance(entry.get("pages"), int) and entry.get("output") == _sha256(
+            target.read_bytes())
 
-    def record(self, target: Path, key: str, data: bytes) -> None:
-        self.entries[self._name(target)] = {"input": key, "output": _sha256(data)}
+    def pages(self, target: Path) -> int:
+        return self.entries[self._name(target)]["pages"]
+
+    def record(self, target: Path, key: str, data: bytes, pages: int) -> None:
+        self.entries[self._name(target)] = {"input": key, "output": _sha256(data),
+                                            "pages": pages}
+
+    def keep_only(self, targets: set[Path]) -> None:
+        """Forget the PDFs of items that no longer exist."""
+        names = {self._name(target) for target in targets}
+        self.entries = {name: entry for name, entry in self.entries.items() if name in names}
 
     def save(self) -> None:
         text = json.dumps(self.entries, indent=1, sort_keys=True)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import glyphs
 from .problems import Problem
+from .supportlines import REGIONS
 
 # field: (label, pattern the value must match, longest allowed)
 FIELDS = {
@@ -25,6 +28,9 @@ FIELDS = {
     "website": ("website", r"https?://[^\s]+\.[^\s]+", 120),
 }
 SECTION = "clinician"
+# [handouts] region = "uk": which region's crisis lines every handout prints.
+HANDOUTS = "handouts"
+MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -35,9 +41,10 @@ class PracticeDetails:
     phone: str = ""
     email: str = ""
     website: str = ""
+    region: str = ""  # not printed: it picks the crisis lines (see crisisline.py)
 
     def __bool__(self) -> bool:
-        return any(vars(self).values())
+        return any(value for key, value in vars(self).items() if key != "region")
 
     def line(self) -> str:
         """'Dr Ana Ruiz, PsyD · Harbor Counseling · (555) 010-0199 · …'"""
@@ -47,30 +54,69 @@ class PracticeDetails:
 
 
 def _line_of(text: str, key: str, section: bool = False) -> int:
-    pattern = rf"\s*\[{re.escape(key)}\]" if section else rf"\s*{re.escape(key)}\s*="
+    pattern = rf"\s*\[+\s*{re.escape(key)}\s*\]" if section else rf"\s*{re.escape(key)}\s*="
     for number, line in enumerate(text.splitlines(), start=1):
         if re.match(pattern, line):
             return number
     return 1
 
 
+def _read(path: Path) -> tuple[str | None, list[Problem]]:
+    """The text of the file, or a located problem (not UTF-8)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), []  # a byte-order mark is harmless: drop it
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(str(path), line, "encoding",
+                              f"not UTF-8 (byte {data[error.start]:#04x}); save the file as "
+                              "UTF-8", "practice")]
+
+
+def _text_problems(value: str) -> str | None:
+    """Why ``value`` cannot be printed as it reads, or None."""
+    for char in value:
+        # Bidirectional overrides and other invisible controls make a printed
+        # address read as another one ("moc.elpmaxe@ana" shown as ana@...).
+        if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t":
+            name = unicodedata.name(char, "a control character")
+            return f"contains an invisible character U+{ord(char):04X} ({name}); retype it"
+    missing = glyphs.missing(value)
+    if missing:
+        return glyphs.describe(missing)
+    return None
+
+
 def load(path: Path) -> tuple[PracticeDetails, list[Problem]]:
     """The details in ``path`` and every problem with them (a missing file is fine)."""
     if not path.exists():
         return PracticeDetails(), []
-    text = path.read_text(encoding="utf-8")
     where = str(path)
+    if path.stat().st_size > MAX_BYTES:
+        return PracticeDetails(), [Problem(where, 1, "settings", f"larger than {MAX_BYTES // 1024}"
+                                           " KB; it only holds a few lines of details",
+                                           "practice")]
+    text, problems = _read(path)
+    if text is None:
+        return PracticeDetails(), problems
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         return PracticeDetails(), [Problem(where, int(match[1]) if match else 1, "settings",
                                            f"not valid TOML: {error}", "practice")]
-    problems = []
-    for key in sorted(set(data) - {SECTION}):
+    for key in sorted(set(data) - {SECTION, HANDOUTS}):
         problems.append(Problem(where, _line_of(text, key, section=True), f"section [{key}]",
-                                f"unknown; use [{SECTION}]", "practice"))
+                                f"unknown; use [{SECTION}] or [{HANDOUTS}]", "practice"))
+    region, region_problems = _region(text, where, data.get(HANDOUTS, {}))
+    problems += region_problems
     section = data.get(SECTION, {})
+    if not isinstance(section, dict):  # 'clinician = "..."' or '[[clinician]]'
+        line = max(_line_of(text, SECTION), _line_of(text, SECTION, section=True))
+        return PracticeDetails(), [*problems, Problem(
+            where, line, f"section [{SECTION}]",
+            f"must be one table: a line '[{SECTION}]', then one 'field = \"value\"' per line",
+            "practice")]
     values = {}
     for key, value in section.items():
         line = _line_of(text, key)
@@ -86,6 +132,8 @@ def load(path: Path) -> tuple[PracticeDetails, list[Problem]]:
             problems.append(Problem(where, line, f"field '{key}'",
                                     f"the {label} is longer than {longest} characters",
                                     "practice"))
+        elif (why := _text_problems(value)) is not None:
+            problems.append(Problem(where, line, f"field '{key}'", why, "practice"))
         elif value.strip() and not re.fullmatch(pattern, value.strip()):
             problems.append(Problem(where, line, f"field '{key}'",
                                     f"{value.strip()!r} does not look like a {label}",
@@ -94,4 +142,23 @@ def load(path: Path) -> tuple[PracticeDetails, list[Problem]]:
             values[key] = value.strip()
     if problems:
         return PracticeDetails(), problems
-    return PracticeDetails(**values), []
+    return PracticeDetails(**values, region=region), []
+
+
+def _region(text: str, where: str, section: object) -> tuple[str, list[Problem]]:
+    """The [handouts] region, checked against the regions the kit has lines for."""
+    if not isinstance(section, dict):
+        line = max(_line_of(text, HANDOUTS), _line_of(text, HANDOUTS, section=True))
+        return "", [Problem(where, line, f"section [{HANDOUTS}]",
+                            f"must be one table: a line '[{HANDOUTS}]', then 'region = \"uk\"'",
+                            "practice")]
+    problems = [Problem(where, _line_of(text, key), f"field '{key}'",
+                        "unknown; use: region", "practice") for key in section if key != "region"]
+    region = section.get("region", "")
+    if region and region not in REGIONS:
+        problems.append(Problem(where, _line_of(text, "region"), "field 'region'",
+                                f"{region!r} is not a region with checked crisis lines; use one "
+                                f"of: {', '.join(REGIONS)}", "practice"))
+        region = ""
+    return region, problems
+

@@ -16,10 +16,12 @@ from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import bibliography, sections, workshops
+from . import bibliography, frontmatter, sections, workshops
+from .crisisline import PRINT_FLAG, regions_by_paper, safety_lines
 from .items import Item
 from .pdf import PRINT_DIR
 from .practice import PracticeDetails
+from .problems import Problem, ProblemError
 from .reading import facts
 
 RULED_LINES = {"line": 1, "small": 3, "medium": 5, "large": 8}
@@ -128,15 +130,38 @@ def collection_tree(app: Sphinx, item: Item, by_id: dict[str, Item]) -> nodes.se
     return root
 
 
-def _source_keys(item: Item, by_id: dict[str, Item]) -> list[str]:
-    if item.kind not in COLLECTIONS:
-        return list(item.meta.get("sources", []))
-    keys = [key for part_id in collection_parts(item)
-            for key in by_id[part_id].meta.get("sources", [])]
-    return list(dict.fromkeys(keys))
+def _cited(item: Item, by_id: dict[str, Item]) -> list[tuple[Item, int, str]]:
+    """(item whose front matter names it, index in its sources, key), each key once."""
+    owners = [by_id[part_id] for part_id in collection_parts(item)] \
+        if item.kind in COLLECTIONS else [item]
+    seen: dict[str, tuple[Item, int, str]] = {}
+    for owner in owners:
+        for index, key in enumerate(owner.meta.get("sources", [])):
+            seen.setdefault(key, (owner, index, key))
+    return list(seen.values())
 
 
-def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item]) -> str:
+def _references(app: Sphinx, item: Item, by_id: dict[str, Item]) -> list[str]:
+    """The printed sources; a key the bibliography no longer has stops this
+    handout with a message at the line that names it."""
+    bib = Path(app.srcdir, app.config.kit_bibliography)
+    printed = []
+    for owner, index, key in _cited(item, by_id):
+        reference = bibliography.short_reference(bib, key)
+        if reference is None:
+            path = str(app.env.doc2path(owner.docname))
+            try:
+                line = frontmatter.load(path).line_of(["sources", index])
+            except frontmatter.FrontMatterError:
+                line = 1
+            raise ProblemError(Problem(path, line, f"field 'sources[{index}]'",
+                                       f"'{key}' is not a key in {app.config.kit_bibliography}"))
+        printed.append(reference)
+    return printed
+
+
+def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item],
+                 by_paper: dict[str, str]) -> str:
     builder = app.builder
     # The HTML translator reads per-page state that the builder only sets while
     # writing a page (and not at all on a build with nothing to write): set it
@@ -148,16 +173,22 @@ def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item]) -> str:
     builder.current_docname = item.docname
     tree = (collection_tree(app, item, by_id) if item.kind in COLLECTIONS
             else print_tree(app, item))
-    return builder.render_partial(tree)["fragment"]
+    # Translators that print differently on paper (the crisis lines of each
+    # paper's region) look for this mapping of paper -> region on the builder.
+    setattr(builder, PRINT_FLAG, by_paper)
+    try:
+        return builder.render_partial(tree)["fragment"]
+    finally:
+        setattr(builder, PRINT_FLAG, None)
 
 
 def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
                  details: PracticeDetails) -> str:
     """The complete print HTML of ``item``, every value escaped. ``by_id`` holds
-    every item, for workbooks that collate exercises."""
-    body = _render_body(app, item, by_id)
-    bib = Path(app.srcdir, app.config.kit_bibliography)
-    sources = [bibliography.short_reference(bib, key) for key in _source_keys(item, by_id)]
+    every item, for workbooks that collate exercises. Raises ProblemError."""
+    sources = _references(app, item, by_id)
+    by_paper = regions_by_paper(app.config, details.region)
+    body = _render_body(app, item, by_id, by_paper)
     template = _templates().get_template("handout.html")
     return template.render(
         lang=app.config.language or "en",
@@ -168,7 +199,7 @@ def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
         kind=item.kind,
         site_name=app.config.kit_site_name,
         facts=facts(item),
-        safety_line=app.config.kit_safety_line,
+        safety_lines=safety_lines(app.env, app.config.kit_safety_line, by_paper),
         licence=app.config.kit_licence,
         body=Markup(body),
         sources=sources,

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from . import bibliography, frontmatter, safety, schema, sections
 from .items import PAPER_LABELS, Item
 from .problems import Problem, report
-from .taxonomy import AUDIENCES
+from .taxonomy import audience_list, facts_words
 
 if TYPE_CHECKING:
     from .kinds import Kind
@@ -89,8 +89,8 @@ def facts(item: Item, evidence: bool = True) -> str:
 
 
 def audience_words(item: Item) -> str:
-    """'clients, readers' rather than the schema's keys."""
-    return ", ".join(AUDIENCES.get(audience, audience).lower() for audience in item.audiences)
+    """'clients and readers' rather than the schema's keys."""
+    return audience_list(item.audiences)
 
 
 def evidence_badge(item: Item) -> nodes.paragraph | None:
@@ -99,7 +99,9 @@ def evidence_badge(item: Item) -> nodes.paragraph | None:
     if label not in safety.EVIDENCE:
         return None
     # The handout prints the label in its masthead, so the badge is web-only.
-    badge = nodes.paragraph(classes=["kit-evidence", f"kit-evidence-{label}", "kit-web-only"])
+    # no-search: the same words on every practice page would swamp the search.
+    badge = nodes.paragraph(classes=["kit-evidence", f"kit-evidence-{label}", "kit-web-only",
+                                     "no-search"])
     badge += nodes.inline("", f"Evidence: {safety.EVIDENCE[label]}", classes=["kit-badge"])
     badge += nodes.Text(f" ({safety.EVIDENCE_HELP[label]})")
     return badge
@@ -111,9 +113,16 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
     top = sections.top_section(doctree)
     furniture = [
         nodes.paragraph("", item.summary, classes=["kit-summary"]),
-        nodes.paragraph("", f"{facts(item, evidence=False)} · for {audience_words(item)}",
-                        classes=["kit-facts"]),
+        # Words, not schema keys; web only (the handout prints facts() in its masthead).
+        nodes.paragraph("", facts_words(item, intensity=False),
+                        classes=["kit-facts", "kit-web-only", "no-search"]),
     ]
+    intensity = item.meta.get("intensity")
+    if item.kind == "exercise" and intensity in safety.INTENSITY_HELP:
+        furniture.append(nodes.paragraph(
+            "", "", nodes.inline("", f"Intensity: {intensity}", classes=["kit-badge"]),
+            nodes.Text(f" ({safety.INTENSITY_HELP[intensity]})"),
+            classes=["kit-intensity", f"kit-intensity-{intensity}", "kit-web-only", "no-search"]))
     badge = evidence_badge(item)
     if badge is not None:
         furniture.append(badge)
@@ -122,7 +131,9 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
         caution += nodes.paragraph("", "", nodes.strong("", "Before you start: "),
                                    nodes.Text(item.meta["caution"]))
         furniture.append(caution)
-    furniture.append(print_links(item, docname))
+    box = print_links(item, docname)
+    box["classes"].append("no-search")  # the same words on every item page
+    furniture.append(box)
     title_index = top.first_child_matching_class(nodes.title)
     for offset, node in enumerate(furniture, start=1):
         top.insert(title_index + offset, node)
@@ -130,20 +141,29 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
 
 def print_links(item: Item, docname: str, label: str = "Print or save as PDF"
                 ) -> nodes.container:
-    """'Print or save as PDF: US Letter · A4 · Large print' (web only)."""
-    up = "../" * docname.count("/")
+    """'Print or save as PDF: US Letter · A4 · Large print' (web only).
+
+    The hrefs are filled in when the page is written (see pdflinks), from
+    the builder's own URL of the page: under ``-b dirhtml`` a page sits one
+    folder deeper than its docname says.
+    """
     box = nodes.container(classes=["kit-print", "kit-web-only"])
-    box += nodes.paragraph("", "", nodes.strong("", f"{label}: "),
-                           *pdf_links(item, lambda path: up + path))
+    box += nodes.paragraph("", "", nodes.strong("", f"{label}: "), *pdf_links(item))
     return box
 
 
-def pdf_links(item: Item, href: Callable[[str], str]) -> list[nodes.Node]:
-    """'US Letter · A4 · Large print', each linking ``href(path of that PDF)``."""
+def pdf_links(item: Item, href: Callable[[str], str] | None = None) -> list[nodes.Node]:
+    """'US Letter · A4 · Large print', each linking ``href(path of that PDF)``;
+    without ``href``, linking the PDF from the page it ends up on (filled in
+    at write time from the ``kit_pdf`` attribute)."""
     links: list[nodes.Node] = []
     for paper, paper_label in PAPER_LABELS.items():
         if links:
             links.append(nodes.Text(" · "))
-        links.append(nodes.reference("", paper_label, refuri=href(item.pdf_path(paper)),
-                                     classes=["kit-pdf-link"]))
+        path = item.pdf_path(paper)
+        link = nodes.reference("", paper_label, refuri=href(path) if href else path,
+                               classes=["kit-pdf-link"])
+        if href is None:
+            link["kit_pdf"] = path
+        links.append(link)
     return links

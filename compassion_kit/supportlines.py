@@ -255,6 +255,9 @@ def setup_supportlines(app: Sphinx) -> None:
                          description="Crisis and support contacts (YAML), the one source.")
     app.add_config_value("kit_region", "us", "env", types=ENUM(*REGIONS),
                          description="Region whose lines the site and handouts show.")
+    app.add_config_value("kit_handout_region", "", "", types=ENUM("", *REGIONS),
+                         description="Region every handout prints (empty: US Letter and large "
+                         "print the site's region, A4 the international lines).")
     app.add_config_value("kit_support_page", "docs/guides/finding-support", "html",
                          types=(str,), description="The page the 'Need help now?' bar links.")
     app.add_role("support-line", SupportLineRole())

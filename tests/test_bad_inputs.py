@@ -77,6 +77,13 @@ def restore(project: Path, backup: Path) -> None:
                 shutil.copy(saved, target)
 
 
+def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def change(project: Path) -> None:
+        for each in changes:
+            each(project)
+    return change
+
+
 def delete(relative: str) -> Callable[[Path], None]:
     def change(project: Path) -> None:
         (project / relative).unlink()
@@ -130,6 +137,26 @@ DEFECTS = [
     Defect("bad-practice-details", "handouts.toml",
            write("handouts.toml", b'[clinician]\nphone = "not a phone"\n'),
            ("field 'phone'", "does not look like a phone number")),
+    # Hostile content (issue 16): refused with its file and line, nothing published.
+    Defect("include-outside-project", EXERCISE,
+           replace(EXERCISE, "## Why try this\n",
+                   "## Why try this\n\n```{literalinclude} ../../../../../../etc/passwd\n```\n"),
+           ("File insertion disabled",)),
+    Defect("raw-html-redirect", EXERCISE,
+           replace(EXERCISE, "## Why try this\n", "## Why try this\n\n<meta http-equiv="
+                   '"refresh" content="0;url=https://example.invalid">\n'),
+           ("raw HTML", "refused")),
+    Defect("yaml-alias", EXERCISE,
+           replace(EXERCISE, "chapter: self-compassion\n",
+                   "chapter: self-compassion\nx: &x [a, b]\ny: [*x, *x]\n"),
+           ("YAML alias '*x' refused",)),
+    # A failure in the PDF stage, after every other client handout was rendered
+    # again (new clinician details): nothing of it may be published.
+    Defect("handout-too-long", EXERCISE,
+           both(write("handouts.toml", b'[clinician]\nname = "Sam Lee"\n'),
+                replace(EXERCISE, "Find a quiet spot if you can.", "Find a quiet spot if you "
+                        "can. " + "Breathe in slowly and out slowly. " * 400)),
+           ("handout self-compassion-break (letter)", "pages on US Letter; the limit is")),
     Defect("agenda-does-not-add-up", "docs/workshops/from-empathy-to-compassion.md",
            replace("docs/workshops/from-empathy-to-compassion.md", "duration_minutes: 60",
                    "duration_minutes: 65"),

@@ -80,3 +80,12 @@ def test_a_broken_data_file_is_a_located_error(tmp_path: Path):
         supportlines.load(broken)
     assert "'checked' is a required property" in str(error.value)
     assert str(broken) in str(error.value)
+
+
+def test_the_nox_region_choices_are_the_kits():
+    import ast
+
+    tree = ast.parse((REPO / "noxfile.py").read_text(encoding="utf-8"))
+    [choices] = [ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 and getattr(node.targets[0], "id", "") == "REGIONS"]
+    assert tuple(choices) == supportlines.REGIONS

@@ -66,12 +66,28 @@ def test_a_deleted_or_altered_pdf_is_rendered_again(project):
     assert (outdir / "handouts/letter/steady.pdf").read_bytes() != b"%PDF-tampered"
 
 
-def test_every_dependency_changes_the_key(monkeypatch):
-    base = pdfcache.job_key("<p>x</p>", "letter")
-    assert pdfcache.job_key("<p>y</p>", "letter") != base  # content, details, workbooks
-    assert pdfcache.job_key("<p>x</p>", "a4") != base  # paper
+def test_every_dependency_changes_the_key(monkeypatch, tmp_path):
+    image = tmp_path / "site" / "_images" / "dot.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"one")
+    html, page, site = '<img src="../_images/dot.png">', (tmp_path / "site/x/p.html").as_uri(), \
+        (tmp_path / "site").as_uri()
+    base = pdfcache.job_key(html, "letter", page, site)
+    assert pdfcache.job_key(html + "y", "letter", page, site) != base  # content, details
+    assert pdfcache.job_key(html, "a4", page, site) != base  # paper
+    image.write_bytes(b"two")  # a file the page shows
+    assert pdfcache.job_key(html, "letter", page, site) != base
+    image.write_bytes(b"one")
+    assert pdfcache.job_key(html, "letter", page, site) == base
+    # Moving the whole build elsewhere keeps the key; moving the page does not.
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(tmp_path / "site", moved)
+    assert pdfcache.job_key(html, "letter", (moved / "x/p.html").as_uri(), moved.as_uri()) == base
+    monkeypatch.setattr(pdfcache, "RENDER_OPTIONS", {**pdfcache.RENDER_OPTIONS, "pdf_forms": 0})
+    assert pdfcache.job_key(html, "letter", page, site) != base  # any render option
+    monkeypatch.undo()
     monkeypatch.setattr(pdfcache, "renderer_fingerprint", lambda: "other css, fonts or versions")
-    assert pdfcache.job_key("<p>x</p>", "letter") != base
+    assert pdfcache.job_key(html, "letter", page, site) != base
 
 
 def test_fingerprint_covers_print_css_and_fonts(tmp_path, monkeypatch):
@@ -99,9 +115,87 @@ def test_parallel_rendering_gives_the_serial_bytes(site):
             for e in entries for paper in ("letter", "large-print")]
     serial = list(renderpool.render_all(jobs, workers=1))
     parallel = list(renderpool.render_all(jobs, workers=2))
-    assert all(error is None for _data, error in serial)
+    assert all(result.error is None for result in serial)
     assert serial == parallel
     # ... and the same bytes the build itself wrote.
     built = [(site / e["pdfs"][paper]).read_bytes()
              for e in entries for paper in ("letter", "large-print")]
-    assert [data for data, _error in serial] == built
+    assert [result.data for result in serial] == built
+
+
+# Incremental = clean: after each kind of change, a build that reuses the
+# last one must say and make exactly what a fresh build of the same sources does.
+def _say(relative: str, old: str, new: str):
+    return lambda project: edit(project / relative, old, new)
+
+
+SUPPORT = "Stop and look around the room."
+INCREMENTAL_CHANGES = [
+    ("schema-tightened", _say("exercises/schema.json", '"minLength": 3, "maxLength": 70',
+                              '"minLength": 3, "maxLength": 5'), False),
+    ("bib-key-removed", _say("references.bib", "@article{neff2003self,",
+                             "@article{neff2003gone,"), False),
+    ("bib-title-changed", _say("references.bib", "title   = {Self-Compassion:",
+                               "title   = {Self-Kindness:"), True),
+    ("support-line-data-changed", _say("docs/_data/crisis-lines.yaml", "988 Suicide & Crisis",
+                                       "988 Suicide and Crisis"), False),
+    ("settings-changed", lambda project: (project / "handouts.toml").write_text(
+        '[clinician]\nname = "Sam Lee"\n'), True),
+    ("included-part-changed", _say("exercises/part.md", "Shared words.", "Other words."), False),
+    ("exercise-removed", lambda project: (project / "exercises/steady.md").unlink(), False),
+]
+
+
+def _outcome(build, project, pdfs: bool) -> dict:
+    out = build.outdir
+    said = sorted(line.replace(str(project), "<src>") for line in build.warnings)
+    made = {path.relative_to(out).as_posix(): path.read_bytes()
+            for pattern in ("catalog.json", "exercises/*.html", "handouts/*/*.pdf")
+            for path in out.glob(pattern)}
+    if pdfs:
+        made |= {path.name: path.read_bytes()
+                 for path in (out.parent / "doctrees/kit-print").glob("*.html")}
+    return {"code": build.returncode, "said": said, "made": made}
+
+
+@pytest.mark.parametrize(("name", "change", "pdfs"), INCREMENTAL_CHANGES,
+                         ids=[case[0] for case in INCREMENTAL_CHANGES])
+def test_incremental_build_agrees_with_a_clean_one(tmp_path, name, change, pdfs):
+    project = fixture_project("pack", tmp_path / "inc" / "src")
+    # Pages that use the kit's data file and an included part.
+    edit(project / "exercises/calm.md", SUPPORT, SUPPORT + " You can reach the "
+         "{support-line}`988`.\n\n```{kit-include} part.md\n```\n")
+    (project / "exercises/part.md").write_text("Shared words.\n")
+    extra = ("-D", "exclude_patterns=_build,exercises/part.md",
+             *(() if pdfs else ("-D", "kit_pdfs=0")))
+    first = sphinx_build(project, tmp_path / "inc" / "out" / "html", *extra)
+    assert first.returncode == 0, first.output[-3000:]
+
+    change(project)
+    incremental = sphinx_build(project, tmp_path / "inc" / "out" / "html", *extra)
+    clean_project = tmp_path / "clean" / "src"
+    shutil.copytree(project, clean_project)
+    clean = sphinx_build(clean_project, tmp_path / "clean" / "out" / "html", *extra)
+
+    assert "Traceback" not in incremental.output, incremental.output[-3000:]
+    got, want = _outcome(incremental, project, pdfs), _outcome(clean, clean_project, pdfs)
+    assert (got["code"], got["said"]) == (want["code"], want["said"])
+    if want["code"] != 0:
+        return  # a failed build publishes nothing: the incremental one keeps its earlier outputs
+    assert sorted(got["made"]) == sorted(want["made"])
+    for name_of_output, data in want["made"].items():
+        assert got["made"][name_of_output] == data, f"{name_of_output} differs"
+
+
+def test_pdf_links_resolve_under_dirhtml(tmp_path):
+    """Under -b dirhtml a page is one folder deeper than its docname says."""
+    project = fixture_project("base", tmp_path / "src")
+    build = sphinx_build(project, tmp_path / "out" / "html", "-b", "dirhtml")
+    assert build.returncode == 0, build.output[-3000:]
+    page = build.outdir / "exercises/calm/index.html"
+    hrefs = re.findall(r'class="[^"]*kit-pdf-link[^"]*" href="([^"]+)"|'
+                       r'href="([^"]+)"[^>]*class="[^"]*kit-pdf-link', page.read_text())
+    links = [first or second for first, second in hrefs]
+    assert len(links) == 3, links
+    for href in links:
+        assert (page.parent / href).resolve().is_file(), href

@@ -12,12 +12,12 @@ server on 127.0.0.1 and checks:
   stores anything, no referrer leaves, and the Content-Security-Policy of
   docs/_templates/page.html is on every page and holds (no violation, and it
   really blocks);
-- phones: at 360 px no page scrolls sideways and the handout links are 44 px
-  tap targets.
+- phones: at 360 px no page, and no table or code box in it, scrolls sideways,
+  and the handout links are 44 px tap targets.
 
-One browser per module, pages visited in loops. With CI set a missing browser
-fails the run; elsewhere these tests skip and say how to install one. The
-static checks of the policy need no browser and always run.
+One browser per module (conftest.py beside this file), pages visited in loops. With CI
+set a missing browser fails the run; elsewhere these tests skip and say how to
+install one. The static checks of the policy need no browser and always run.
 """
 
 from __future__ import annotations
@@ -25,137 +25,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import shutil
-import threading
-from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browserkit import AXE_OPTIONS, DESKTOP, MIN_TAP, PHONE
+from browserkit import new_page as _new_page
 from bs4 import BeautifulSoup
 
 TEMPLATE = "docs/_templates/page.html"
-# Without these Chromium phones home (component updates, field trials, sync),
-# which would pollute the recording and fail on a closed network. No host name
-# resolves either: the test server is addressed by its IP.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
-INSTALL_HINT = (
-    "No Chromium for the browser tests. Install one (Debian/Ubuntu: "
-    "`sudo apt-get install -y chromium`; macOS: `brew install --cask chromium`) "
-    "or set KIT_CHROMIUM to a Chromium or Chrome executable."
-)
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 360, "height": 740}
-MIN_TAP = 44
-
-
-def chromium_executable() -> str | None:
-    for name in (os.environ.get("KIT_CHROMIUM"), "chromium", "chromium-browser",
-                 "google-chrome", "google-chrome-stable"):
-        if name and (found := shutil.which(name)):
-            return found
-    return None
-
-
-# -- The local server ------------------------------------------------------------------------
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "text/javascript", ".woff2": "font/woff2", ".json": "application/json"}
-
-    def __init__(self, *args, log: list, **kwargs):
-        self._log = log
-        super().__init__(*args, **kwargs)
-
-    def log_request(self, code="-", size="-"):
-        self._log.append((int(code) if str(code).isdigit() else code, self.path,
-                          dict(self.headers)))
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-    def end_headers(self):  # let Chromium cache, as from any web server
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-
-@dataclass
-class Server:
-    origin: str
-    log: list = field(default_factory=list)
-
-    def url(self, page: str) -> str:
-        return f"{self.origin}/{page}"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    log: list = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site), log=log))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_port}", log)
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def pages(site) -> list[str]:
-    found = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    assert "index.html" in found and len(found) > 20, found
-    return found
-
-
-# -- The browser ----------------------------------------------------------------------------
-
-
-@dataclass
-class Browser:
-    context: object
-    requests: list  # every request any page made, in order (playwright Request objects)
-
-
-@pytest.fixture(scope="module")
-def browser(server, tmp_path_factory):
-    executable = chromium_executable()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{INSTALL_HINT} CI is set: a missing browser is a failure, not a skip.")
-        pytest.skip(INSTALL_HINT)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable,
-            headless=True, args=CHROMIUM_ARGS, viewport=DESKTOP, color_scheme="light",
-            service_workers="block")
-        requests: list = []
-        context.on("request", lambda request: requests.append(request))
-        try:
-            yield Browser(context, requests)
-        finally:
-            context.close()
-
-
-def _new_page(browser: Browser, viewport=DESKTOP, **media):
-    page = browser.context.new_page()
-    page.set_viewport_size(viewport)
-    if media:
-        page.emulate_media(**media)
-    return page
 
 
 # -- Accessibility: axe-core -----------------------------------------------------------------
@@ -343,14 +222,26 @@ _DRAWER = """selector => { const d = document.querySelector(selector);
           focusInside: d.contains(document.activeElement)}; }"""
 
 
+def _settle(page, drawer: str, visible: bool) -> None:
+    """Wait (at most 2 s) for a sliding drawer to finish (the page's CSP forbids
+    Playwright's wait_for_function, which evaluates a string)."""
+    for _ in range(40):
+        if page.evaluate(_DRAWER, drawer)["visible"] == visible:
+            return
+        page.wait_for_timeout(50)
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
 @pytest.mark.parametrize(("viewport", "toggle", "drawer"), [
     (DESKTOP, "button.toc-content-icon", ".toc-drawer"),  # "On this page" below 82em
     (PHONE, "button.nav-overlay-icon", ".sidebar-drawer"),  # the site navigation below 63em
 ], ids=["contents-at-1280px", "navigation-at-360px"])
 def test_sidebar_drawers_open_and_close_with_the_keyboard(browser, server, viewport, toggle,
-                                                          drawer):
-    """Reached with Tab, a button (site-a11y.js) opens the folded sidebar and Escape closes it."""
-    page = _new_page(browser, viewport=viewport, reduced_motion="reduce")
+                                                          drawer, motion):
+    """Reached with Tab, a button (site-a11y.js) opens the folded sidebar and moves focus
+    into it, with the drawer's slide animation running (normal motion) or not; Escape
+    closes it and gives focus back."""
+    page = _new_page(browser, viewport=viewport, reduced_motion=motion)
     page.goto(server.url("docs/chapters/therapy.html"), wait_until="load")
     assert page.evaluate(_DRAWER, drawer) == {"visible": False, "focusInside": False}
     for _ in range(40):
@@ -361,11 +252,15 @@ def test_sidebar_drawers_open_and_close_with_the_keyboard(browser, server, viewp
         pytest.fail(f"Tab never reaches the {toggle} toggle")
     assert page.get_attribute(toggle, "aria-expanded") == "false"
     page.keyboard.press("Enter")
+    # Focus moves in at once, while the drawer may still be sliding in.
+    assert page.evaluate(_DRAWER, drawer)["focusInside"], "focus did not enter the drawer"
+    _settle(page, drawer, visible=True)
     assert page.evaluate(_DRAWER, drawer) == {"visible": True, "focusInside": True}
     assert page.get_attribute(toggle, "aria-expanded") == "true"
     page.keyboard.press("Escape")
-    assert page.evaluate(_DRAWER, drawer) == {"visible": False, "focusInside": False}
     assert page.evaluate(f"document.activeElement.matches('{toggle}')")
+    _settle(page, drawer, visible=False)
+    assert page.evaluate(_DRAWER, drawer) == {"visible": False, "focusInside": False}
     page.close()
 
 
@@ -558,8 +453,15 @@ _SIDEWAYS = """() => {
     if (!inside) out.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
                           + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
   }
+  // Nor may a box of the content scroll sideways on its own: tables stack or
+  // wrap, code wraps (a visually hidden table head, 1 px wide, does not count).
+  const scrollers = [...document.querySelectorAll('article *')].filter(e =>
+    getComputedStyle(e).overflowX !== 'visible' && e.clientWidth > 1
+    && e.scrollWidth > e.clientWidth + 1).map(e => e.tagName.toLowerCase() + '.'
+    + [...e.classList].join('.') + ' ' + e.scrollWidth + '>' + e.clientWidth);
   return {width, scroll: Math.max(document.documentElement.scrollWidth,
-                                  document.body.scrollWidth), out: out.slice(0, 5)};
+                                  document.body.scrollWidth), out: out.slice(0, 5),
+          scrollers: scrollers.slice(0, 5)};
 }"""
 
 
@@ -579,9 +481,10 @@ def phone(browser, server, pages) -> dict:
 
 
 def test_no_page_scrolls_sideways_on_a_360px_phone(phone):
-    wide = {name: {key: found[key] for key in ("width", "scroll", "out")}
+    """Neither the page nor any box in it (a wide table, a code block)."""
+    wide = {name: {key: found[key] for key in ("width", "scroll", "out", "scrollers")}
             for name, found in phone.items()
-            if found["scroll"] > found["width"] or found["out"]}
+            if found["scroll"] > found["width"] or found["out"] or found["scrollers"]}
     assert all(found["width"] == PHONE["width"] for found in phone.values())
     assert not wide, json.dumps(wide, indent=1)
 

@@ -1,0 +1,24 @@
+"""Links from a page to its PDFs, made relative when the page is written.
+
+Read time cannot know where a page will sit: ``-b html`` writes
+``exercises/calm.html``, ``-b dirhtml`` writes ``exercises/calm/index.html``.
+The reader leaves the site-relative PDF path in ``kit_pdf``; here, with the
+builder at hand, each link becomes relative to the page's own URL.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+
+def fill_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    here = app.builder.get_target_uri(docname)
+    for link in doctree.findall(nodes.reference):
+        if "kit_pdf" in link:
+            link["refuri"] = relative_uri(here, link["kit_pdf"])
+
+
+def setup_pdflinks(app: Sphinx) -> None:
+    app.connect("doctree-resolved", fill_pdf_links)

@@ -1,0 +1,148 @@
+"""Helpers of the browser tests (the fixtures are in conftest.py beside this).
+
+The system Chromium, driven by Playwright, loads the built site from a local
+HTTP server on 127.0.0.1. JavaScript the tests run in pages lives in .js
+files here, so an editor can check it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+
+JS_DIR = Path(__file__).parent
+
+
+def script(name: str) -> str:
+    """A JavaScript snippet of tests/browser/."""
+    return (JS_DIR / name).read_text(encoding="utf-8")
+
+
+# Without these Chromium phones home (component updates, field trials, sync),
+# which would pollute the recording and fail on a closed network. No host name
+# resolves either: the test server is addressed by its IP.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+INSTALL_HINT = (
+    "No Chromium for the browser tests. Install one (Debian/Ubuntu: "
+    "`sudo apt-get install -y chromium`; macOS: `brew install --cask chromium`) "
+    "or set KIT_CHROMIUM to a Chromium or Chrome executable."
+)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+MIN_TAP = 44
+
+
+def chromium_executable() -> str | None:
+    for name in (os.environ.get("KIT_CHROMIUM"), "chromium", "chromium-browser",
+                 "google-chrome", "google-chrome-stable"):
+        if name and (found := shutil.which(name)):
+            return found
+    return None
+
+
+# -- The local server ------------------------------------------------------------------------
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".woff2": "font/woff2", ".json": "application/json"}
+
+    def __init__(self, *args, log: list, **kwargs):
+        self._log = log
+        super().__init__(*args, **kwargs)
+
+    def log_request(self, code="-", size="-"):
+        self._log.append((int(code) if str(code).isdigit() else code, self.path,
+                          dict(self.headers)))
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+    def end_headers(self):  # let Chromium cache, as from any web server
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
+@dataclass
+class Server:
+    origin: str
+    log: list = field(default_factory=list)
+
+    def url(self, page: str) -> str:
+        return f"{self.origin}/{page}"
+
+
+# -- The browser ----------------------------------------------------------------------------
+
+
+@dataclass
+class Browser:
+    context: object
+    requests: list  # every request any page made, in order (playwright Request objects)
+    # Another browser, launched on first use, for contexts with other settings
+    # (JavaScript off): a persistent context cannot make new contexts.
+    launch_other: object = None
+
+    def new_context(self, **options):
+        return self.launch_other().new_context(**options)
+
+
+def new_page(browser: Browser, viewport=DESKTOP, **media):
+    page = browser.context.new_page()
+    page.set_viewport_size(viewport)
+    if media:
+        page.emulate_media(**media)
+    return page
+
+
+
+
+# -- What the catalogue says the library should show --------------------------------------
+
+LIBRARY_KINDS = ("exercise", "info-sheet")  # what the library page lists
+# The length choices as their labels say (an independent reading, not the kit's code).
+LENGTHS = {"short": (0, 5), "medium": (6, 15), "long": (16, 10_000)}
+
+
+def library_entries(catalogue: list[dict]) -> list[dict]:
+    """Each item the library lists, with the value of every filter group for it,
+    from catalog.json and the item's front matter (evidence is only there)."""
+    from kitbuild import REPO
+
+    from compassion_kit import frontmatter
+
+    found = []
+    for entry in catalogue:
+        if entry["kind"] not in LIBRARY_KINDS:
+            continue
+        front = frontmatter.load(REPO / Path(entry["url"]).with_suffix(".md")).data
+        minutes = entry.get("duration_minutes")
+        length = next((key for key, (low, high) in LENGTHS.items()
+                       if minutes is not None and low <= minutes <= high), None)
+        found.append({"title": entry["title"], "url": entry["url"], "pdfs": entry["pdfs"],
+                      "minutes": minutes, "values": {
+                          "kind": {entry["kind"]}, "aud": set(entry["audiences"]),
+                          "len": {length}, "int": {front.get("intensity")},
+                          "ev": {front.get("evidence")}, "ch": {entry.get("chapter")},
+                          "fmt": {entry.get("format")}}})
+    return found
+
+
+def expected_titles(entries: list[dict], choice: dict[str, str]) -> list[str]:
+    return sorted(entry["title"] for entry in entries
+                  if all(value in entry["values"][group] for group, value in choice.items()))
+
+
+def count_words(shown: int, total: int) -> str:
+    return f"Showing all {total}" if shown == total else f"Showing {shown} of {total}"

@@ -1,0 +1,81 @@
+"""Fixtures of the browser tests: one server and one browser per test module.
+
+With CI set a missing browser fails the run; elsewhere these tests skip and
+say how to install one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+
+import pytest
+from browserkit import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    INSTALL_HINT,
+    Browser,
+    Server,
+    _Handler,
+    chromium_executable,
+)
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    log: list = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site), log=log))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Server(f"http://127.0.0.1:{httpd.server_port}", log)
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> list[str]:
+    found = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    assert "index.html" in found and len(found) > 20, found
+    return found
+
+
+@pytest.fixture(scope="module")
+def catalogue(site) -> list[dict]:
+    """The items of the built catalog.json."""
+    return json.loads((site / "catalog.json").read_text(encoding="utf-8"))["items"]
+
+
+@pytest.fixture(scope="module")
+def browser(server, tmp_path_factory):
+    executable = chromium_executable()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{INSTALL_HINT} CI is set: a missing browser is a failure, not a skip.")
+        pytest.skip(INSTALL_HINT)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable,
+            headless=True, args=CHROMIUM_ARGS, viewport=DESKTOP, color_scheme="light",
+            service_workers="block")
+        requests: list = []
+        context.on("request", lambda request: requests.append(request))
+        other: list = []
+
+        def launch_other():
+            if not other:
+                other.append(playwright.chromium.launch(
+                    executable_path=executable, headless=True, args=CHROMIUM_ARGS))
+            return other[0]
+
+        try:
+            yield Browser(context, requests, launch_other)
+        finally:
+            context.close()
+            for extra in other:
+                extra.close()
