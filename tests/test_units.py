@@ -98,3 +98,12 @@ def test_write_atomic_leaves_no_partial_file_when_writing_fails(tmp_path):
         pdf.write_atomic(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"%PDF-old"
     assert [path.name for path in target.parent.iterdir()] == ["handout.pdf"]
+
+
+def test_readme_module_map_names_every_module():
+    """The map in the README cannot drift from the package."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    modules = sorted(path.name for path in (REPO / "compassion_kit").glob("*.py")
+                     if path.name != "__init__.py")
+    missing = [name for name in modules if f"\n  {name} " not in readme]
+    assert missing == []

@@ -66,13 +66,13 @@ def _download(page, button, site, title: str, paper: str) -> dict:
     assert button.inner_text().strip().startswith(paper)
     box = button.bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44, box
-    href = button.get_attribute("href")
+    href, pdf = button.get_attribute("href"), button.get_attribute("data-kit-pdf")
     here = page.url
     with page.expect_response(lambda response: urlparse(response.url).path.endswith(
             "/" + href.rsplit("/", 1)[-1])) as caught:
         button.click()
     response = caught.value
-    assert urlparse(response.url).path.endswith("/" + button.get_attribute("data-kit-pdf"))
+    assert urlparse(response.url).path.endswith("/" + pdf), (response.url, pdf)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     data = page.context.request.get(response.url).body()
     assert data.startswith(b"%PDF-")
