@@ -1,0 +1,172 @@
+"""Parts a page may place in its content: a search box, "I'm looking for…"
+routes, links to the handout zips, a decorative illustration, and tap links
+for the crisis line (the landing page uses them all).
+
+The content may not contain raw HTML (see untrusted.py), so these directives
+leave placeholders that become HTML once reading is over.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from markupsafe import escape
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from . import supportlines
+from .downloads import ZIP_DIR, _zip_html
+from .items import PAPER_LABELS
+from .problems import report
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "assets" / "static"
+ART_DIR = "art"
+ART_SIZE = (320, 120)
+
+
+# -- Placeholders the content may use -----------------------------------------------------
+
+class web_placeholder(nodes.General, nodes.Element):
+    """Becomes HTML in doctree-resolved; never reaches a writer."""
+
+
+class _Placeholder(SphinxDirective):
+    what = ""
+
+    def run(self) -> list[nodes.Node]:
+        node = web_placeholder(what=self.what, **self.options)
+        node["lines"] = list(self.content)
+        node["argument"] = self.arguments[0] if self.arguments else ""
+        self.set_source_info(node)
+        return [node]
+
+
+class SiteSearch(_Placeholder):
+    """A search box in the page (Furo keeps its own in the phone's menu)."""
+    what = "search"
+
+
+class Routes(_Placeholder):
+    """``Title | docname[?filters] | what you find there``, one a line."""
+    what = "routes"
+    has_content = True
+
+
+class HandoutZips(_Placeholder):
+    """Links to downloads/handouts-<paper>.zip."""
+    what = "zips"
+
+
+class Illustration(_Placeholder):
+    """A decorative illustration from _static/art (no alt text: it adds no information)."""
+    what = "art"
+    required_arguments = 1
+    option_spec = {"class": directives.class_option}
+
+
+class HelpLinks(SphinxDirective):
+    """Tap to call or text the region's first crisis line, and the support page."""
+
+    def run(self) -> list[nodes.Node]:
+        path = supportlines.data_path(self.env)
+        self.env.note_dependency(str(path))
+        try:
+            data = supportlines.load(path)
+        except supportlines.SupportDataError as error:
+            report(error.problem)
+            return []
+        crisis = [line for line in supportlines.lines_of(data, self.config.kit_region)
+                  if line.crisis]
+        bar = nodes.paragraph(classes=["kit-help-links"])
+        for index, link in enumerate(supportlines.action_links(crisis[0]) if crisis else []):
+            if index:
+                bar += nodes.Text(" ")
+            bar += link
+        return [bar]
+
+
+def _search_html(app: Sphinx, docname: str) -> str:
+    action = app.builder.get_relative_uri(docname, "search")
+    return (f'<form class="kit-search" method="get" action="{escape(action)}" role="search">'
+            '<label for="kit-search-q">Search the handbook and handouts</label>'
+            '<span class="kit-search-row"><input id="kit-search-q" type="search" name="q" '
+            'autocomplete="off" enterkeyhint="search">'
+            '<button type="submit">Search</button></span></form>')
+
+
+def _route_href(app: Sphinx, docname: str, target: str) -> str:
+    doc, _, query = target.strip().partition("?")
+    href = app.builder.get_relative_uri(docname, doc.strip().strip("/"))
+    return f"{href}?{query}" if query else href
+
+
+def _routes_html(app: Sphinx, docname: str, lines: list[str], node: nodes.Node) -> str:
+    items = []
+    for line in lines:
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) != 3:
+            logger.warning("routes: write 'Title | page | what is there', not %r", line,
+                           location=node, type="kit", subtype="routes")
+            continue
+        title, target, what = parts
+        doc = target.partition("?")[0].strip().strip("/")
+        if doc not in app.env.found_docs:
+            logger.warning("routes: no page '%s'", doc, location=node, type="kit",
+                           subtype="routes")
+            continue
+        items.append(f'<li class="kit-route"><a href="{escape(_route_href(app, docname, target))}">'
+                     f'{escape(title)}</a><span class="kit-route-what">{escape(what)}</span></li>')
+    return f'<ul class="kit-routes">{"".join(items)}</ul>'
+
+
+def _zips_html(app: Sphinx, docname: str) -> str:
+    here = app.builder.get_target_uri(docname)
+    links = " ".join(_zip_html(relative_uri(here, f"{ZIP_DIR}/handouts-{paper}.zip"),
+                               f"{ZIP_DIR}/handouts-{paper}.zip", label, None)
+                     for paper, label in PAPER_LABELS.items())
+    return (f'<p class="kit-zips"><span class="kit-zips-label">All handouts in one zip:</span> '
+            f"{links}</p>")
+
+
+def art_html(app: Sphinx, docname: str, name: str, classes: list[str]) -> str:
+    src = relative_uri(app.builder.get_target_uri(docname), f"_static/{ART_DIR}/{name}")
+    width, height = ART_SIZE
+    return (f'<img class="kit-art {" ".join(classes)}" src="{escape(src)}" alt="" '
+            f'width="{width}" height="{height}" decoding="async">')
+
+
+def resolve_web_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(web_placeholder)):
+        what = node["what"]
+        if what == "search":
+            out = _search_html(app, docname)
+        elif what == "routes":
+            out = _routes_html(app, docname, node["lines"], node)
+        elif what == "zips":
+            out = _zips_html(app, docname)
+        else:
+            if not (STATIC / ART_DIR / node["argument"]).is_file():
+                logger.warning("illustration: no file '%s' in the kit's art", node["argument"],
+                               location=node, type="kit", subtype="art")
+                node.parent.remove(node)
+                continue
+            out = art_html(app, docname, node["argument"], node.get("class", []))
+        node.replace_self(nodes.raw("", out, format="html", classes=["no-search"]))
+
+
+def setup_page_parts(app: Sphinx) -> None:
+    app.add_node(web_placeholder)
+    app.add_directive("site-search", SiteSearch)
+    app.add_directive("routes", Routes)
+    app.add_directive("handout-zips", HandoutZips)
+    app.add_directive("illustration", Illustration)
+    app.add_directive("help-links", HelpLinks)
+    app.connect("doctree-resolved", resolve_web_placeholders)
