@@ -50,7 +50,8 @@ class GroupAgreement(SphinxDirective):
         box = nodes.container(classes=["kit-group-agreement"])
         box += nodes.rubric("", data["title"])
         box += self.parse_text_to_nodes(data["intro"])
-        listing = "\n".join(f"1. {point}" for point in data["points"])
+        # Bullets, not numbers: the agreement often sits just before a practice's steps.
+        listing = "\n".join(f"- {point}" for point in data["points"])
         box += self.parse_text_to_nodes(listing)
         box += self.parse_text_to_nodes(data["disclosure"])
         return [box]
