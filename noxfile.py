@@ -101,6 +101,16 @@ def review(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse mobile scores of four pages of _build/html (a report, not a test)."""
+    tool = os.path.abspath("_build/lighthouse-tool")
+    session.run("npm", "install", "--silent", "--prefix", tool, "lighthouse@12.2.3",
+                external=True)
+    session.run("python", "benchmarks/lighthouse.py", "--lighthouse",
+                os.path.join(tool, "node_modules", ".bin", "lighthouse"), *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Build benchmark, medians of 3 runs, into _build/bench.json (slow; -- --quick to smoke)."""
     install(session)
