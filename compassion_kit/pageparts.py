@@ -81,10 +81,9 @@ class HelpLinks(SphinxDirective):
         except supportlines.SupportDataError as error:
             report(error.problem)
             return []
-        crisis = [line for line in supportlines.lines_of(data, self.config.kit_region)
-                  if line.crisis]
+        first = supportlines.first_crisis_line(data, self.config.kit_region)
         bar = nodes.paragraph(classes=["kit-help-links"])
-        for index, link in enumerate(supportlines.action_links(crisis[0]) if crisis else []):
+        for index, link in enumerate(supportlines.action_links(first) if first else []):
             if index:
                 bar += nodes.Text(" ")
             bar += link

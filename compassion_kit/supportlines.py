@@ -132,12 +132,16 @@ def line_text(line: Line) -> nodes.inline:
     return node
 
 
+def first_crisis_line(data: dict, region: str) -> Line | None:
+    """The region's main crisis line: the first one the data marks ``crisis``."""
+    return next((line for line in lines_of(data, region) if line.crisis), None)
+
+
 def fallback_line(data: dict, region: str, wanted: str) -> Line:
     """The line a region prints for ``wanted``: itself, or the region's first
     crisis line when the region has no such service in the data."""
-    lines = lines_of(data, region)
-    return next((line for line in lines if line.id == wanted),
-                next(line for line in lines if line.crisis))
+    found = next((line for line in lines_of(data, region) if line.id == wanted), None)
+    return found or first_crisis_line(data, region)
 
 
 class SupportLineRole(SphinxRole):
@@ -229,10 +233,9 @@ def help_context(app: Sphinx, pagename: str, templatename: str, context: dict,
         data = load(data_path(app))
     except SupportDataError:
         return  # the directive or role reports it; the bar then links the page only
-    crisis = [line for line in lines_of(data, app.config.kit_region) if line.crisis]
     context["kit_help_page"] = context["pathto"](app.config.kit_support_page)
-    if crisis:
-        first = crisis[0]
+    first = first_crisis_line(data, app.config.kit_region)
+    if first is not None:
         context["kit_help_line"] = {
             "name": first.name,
             "tel": _digits(first.tel) if first.tel else None,
