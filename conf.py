@@ -11,6 +11,10 @@ project = "Beyond Empathy"
 author = "The Beyond Empathy contributors"
 copyright = "2026, The Beyond Empathy contributors. Text CC BY-SA 4.0, code MIT"
 language = "en"
+# The Spanish edition: `-D language=es` builds it from gettext catalogues in
+# locales/es/LC_MESSAGES/, one per document (see CONTRIBUTING.md, "Translating").
+locale_dirs = ["locales"]
+gettext_compact = False
 
 # -- Sources: the repository root is the source dir, so allow-list content ----
 root_doc = "index"
