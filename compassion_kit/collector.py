@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
-from . import frontmatter, reading, workshops
+from . import frontmatter, reading, sections, workshops
 from .kinds import kind_of
 from .problems import Problem, report
 
@@ -152,6 +152,7 @@ def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
 
 def setup(app: Sphinx) -> dict:
     app.add_env_collector(KitCollector)
+    app.add_transform(sections.RememberSourceHeadings)
     app.connect("env-check-consistency", check_unique_ids)
     app.connect("env-check-consistency", check_workshop_exercises)
     app.connect("env-get-outdated", library_docs_outdated)

@@ -6,6 +6,7 @@ Works on the doctree MyST produced, so line numbers are the author's own.
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.transforms import Transform
 
 from .crisisline import crisis_line
 from .problems import Problem
@@ -41,8 +42,30 @@ def h2_sections(doctree: nodes.document) -> list[nodes.section]:
     return [child for child in top if isinstance(child, nodes.section)] if top else []
 
 
+SOURCE_HEADING = "kit_source_heading"
+
+
+class RememberSourceHeadings(Transform):
+    """Record each section's heading as the author wrote it, before Sphinx's
+    Locale transform (priority 20) swaps in the translation, so a translated
+    page keeps its structure: 'Si esto se te hace difícil' is still the
+    'If this feels hard' section."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs) -> None:
+        for section in self.document.findall(nodes.section):
+            if section.children and isinstance(section[0], nodes.title):
+                section[SOURCE_HEADING] = section[0].astext().strip()
+
+
+def source_heading(section: nodes.section) -> str:
+    """The section's heading in the source language (see RememberSourceHeadings)."""
+    return section.get(SOURCE_HEADING) or section[0].astext().strip()
+
+
 def section_key(section: nodes.section) -> str | None:
-    return KEY_OF.get(section[0].astext().strip().casefold())
+    return KEY_OF.get(source_heading(section).casefold())
 
 
 def _title_problems(doctree: nodes.document, path: str) -> list[Problem]:
@@ -65,7 +88,7 @@ def check_order(doctree: nodes.document, path: str, required: tuple, optional_la
 
     found: list[tuple[str, nodes.section]] = []
     for section in h2_sections(doctree):
-        key = key_of.get(section[0].astext().strip().casefold())
+        key = key_of.get(source_heading(section).casefold())
         if key is None:
             known = "; ".join(headings.values())
             problem(section[0].astext(), _line(section), f"not a known section; use: {known}")
@@ -141,7 +164,7 @@ def check_info_sheet(doctree: nodes.document, path: str) -> list[Problem]:
                                 f"an info sheet needs at least {MIN_INFO_SECTIONS} '##' sections"))
         return problems
     last = found[-1]
-    if last[0].astext().strip().casefold() != HELP_HEADING.casefold():
+    if source_heading(last).casefold() != HELP_HEADING.casefold():
         problems.append(Problem(path, _line(last), f"section '{HELP_HEADING}'",
                                 f"missing: the last '##' section must be '{HELP_HEADING}'"))
     else:
