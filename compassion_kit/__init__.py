@@ -26,12 +26,14 @@ def setup(app: Sphinx) -> dict:
     from .library import setup_library
     from .supportlines import setup_supportlines
     from .titles import setup_titles
+    from .translation import setup_translation
     from .webpage import setup_webpage
     from .workshops import setup_workshops
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     register_round_style()
+    setup_translation(app)
     setup_config(app)
     setup_collector(app)
     setup_supportlines(app)
