@@ -36,6 +36,10 @@ html_theme = "furo"
 html_title = "Beyond Empathy"
 html_static_path = ["docs/_static"]
 html_last_updated_fmt = None
+# Where the site is published. Every handout prints its page's address and a QR
+# code to it from this: replace the placeholder with your own address (see README,
+# "Publishing"); leave it empty ("") and handouts print no address.
+html_baseurl = "https://beyond-empathy.example/"
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+from pathlib import Path
 
 import nox
 
@@ -33,14 +35,39 @@ def region_options(posargs: list[str]) -> list[str]:
     return ([*rest, "-D", f"kit_handout_region={args.region}"] if args.region else rest)
 
 
+LOCALES = Path("locales")  # conf.py's locale_dirs: locales/<lang>/LC_MESSAGES/*.po
+
+
+def translations_present() -> list[str]:
+    """The languages with catalogues (the Spanish edition: es)."""
+    if not LOCALES.is_dir():
+        return []
+    return sorted(folder.name for folder in LOCALES.iterdir()
+                  if (folder / "LC_MESSAGES").is_dir() and folder.name != "en")
+
+
+def build_site(session: nox.Session, options: list[str], language: str = "") -> None:
+    """One edition: English into _build/html, another language into
+    _build/html/<lang> (its PDFs into _build/html/handouts/<lang>/)."""
+    if not language:
+        session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html",
+                    "-d", "_build/doctrees", *options)
+    else:
+        session.run("sphinx-build", *STRICT, "-b", "html", "-D", f"language={language}", ".",
+                    f"_build/html/{language}", "-d", f"_build/doctrees-{language}", *options)
+
+
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """The whole site and every PDF, strictly, into _build/html [-- --region uk]."""
+    """The whole site and every PDF, strictly, into _build/html: English, then
+    every translation (Spanish: _build/html/es) [-- --region uk]."""
     options = region_options(session.posargs)
     install(session)
-    session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html",
-                "-d", "_build/doctrees", *options)
-    session.log("Site: _build/html/index.html  Handouts: _build/html/handouts/")
+    build_site(session, options)
+    for language in translations_present():
+        build_site(session, options, language)
+    session.log("Site: _build/html/index.html (Spanish: _build/html/es/)  "
+                "Handouts: _build/html/handouts/ (Spanish: _build/html/handouts/es/)")
 
 
 @nox.session(python=PYTHON)
@@ -55,18 +82,63 @@ def pack(session: nox.Session) -> None:
     """One PDF of chosen handouts: nox -s pack -- ID ID ... [--paper a4] [--out FILE]."""
     parser = argparse.ArgumentParser(prog="nox -s pack --")
     parser.add_argument("ids", nargs="+", help="handout ids, in the order you want them")
-    parser.add_argument("--paper", default="letter", choices=["letter", "a4", "large-print"])
+    parser.add_argument("--paper", default="letter",
+                        choices=["letter", "a4", "large-print", "large-print-a4"])
     parser.add_argument("--region", choices=REGIONS, help="crisis lines the pack prints")
+    parser.add_argument("--language", default="en", choices=["en", *translations_present()],
+                        help="the edition the handouts come from (es: the Spanish ones)")
     parser.add_argument("--out", default="_build/pack.pdf",
                         help="where to write the PDF: a .pdf name outside the sources (or "
                              "under _build/); an existing file there must be a PDF")
     args = parser.parse_args(session.posargs)
     install(session)
-    session.run("sphinx-build", *STRICT, "-b", "html", ".", "_build/html", "-d", "_build/doctrees",
-                "-D", f"kit_pack={','.join(args.ids)}", "-D", f"kit_pack_paper={args.paper}",
-                "-D", f"kit_pack_out={os.path.abspath(args.out)}",
-                *(["-D", f"kit_handout_region={args.region}"] if args.region else []))
+    options = ["-D", f"kit_pack={','.join(args.ids)}", "-D", f"kit_pack_paper={args.paper}",
+               "-D", f"kit_pack_out={os.path.abspath(args.out)}",
+               *(["-D", f"kit_handout_region={args.region}"] if args.region else [])]
+    build_site(session, options, "" if args.language == "en" else args.language)
     session.log(f"Pack: {args.out}")
+
+
+@nox.session(python=PYTHON)
+def translations(session: nox.Session) -> None:
+    """After the English changed: extract every message (pages, front matter, data
+    files, templates), update the catalogues that exist (changed strings turn
+    fuzzy, new ones empty: the translated build fails until they are done), and
+    the kit's own words. [-- --add DOCNAME ...] starts a document's catalogue
+    (it joins the edition); [-- --language es] only that language."""
+    parser = argparse.ArgumentParser(prog="nox -s translations --")
+    parser.add_argument("--add", action="append", default=[], metavar="DOCNAME",
+                        help="start the catalogue of a document, e.g. docs/chapters/index")
+    parser.add_argument("--language", action="append", default=[],
+                        help="only this language (default: every one in locales/)")
+    args = parser.parse_args(session.posargs)
+    languages = args.language or translations_present()
+    if not languages:
+        session.error("no language in locales/: create locales/<lang>/LC_MESSAGES/ first")
+    install(session)
+    gettext = Path("_build/gettext")
+    session.run("sphinx-build", *STRICT, "-b", "gettext", ".", str(gettext),
+                "-d", "_build/doctrees-gettext")
+    for language in languages:
+        catalogues = LOCALES / language / "LC_MESSAGES"
+        # Only the catalogues that exist (never a new document by surprise),
+        # and the ones asked for with --add.
+        wanted = {po.relative_to(catalogues).with_suffix("").as_posix()
+                  for po in catalogues.rglob("*.po")} | set(args.add)
+        chosen = Path("_build/gettext-update") / language
+        shutil.rmtree(chosen, ignore_errors=True)
+        for domain in sorted(wanted):
+            pot = gettext / f"{domain}.pot"
+            if not pot.is_file():
+                session.warn(f"{domain}: nothing to translate (no {pot}); left as it is")
+                continue
+            (chosen / pot.relative_to(gettext)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(pot, chosen / pot.relative_to(gettext))
+        session.run("sphinx-intl", "update", "-p", str(chosen), "-l", language,
+                    "-d", str(LOCALES))
+        session.run("sphinx-intl", "stat", "-l", language, "-d", str(LOCALES))
+    session.run("python", "-m", "compassion_kit.translation", "update")
+    session.log("Translate every empty or fuzzy entry, then run: nox -s build")
 
 
 @nox.session(python=PYTHON)

@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> dict:
     from .contraindications import setup_contraindications
     from .crisisline import setup_crisisline
     from .handouts import setup_handouts
+    from .languages import setup_languages
     from .library import setup_library
     from .supportlines import setup_supportlines
     from .titles import setup_titles
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict:
     setup_translation(app)
     setup_config(app)
     setup_collector(app)
+    setup_languages(app)
     setup_supportlines(app)
     setup_crisisline(app)
     setup_agreement(app)

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from . import languages
 from .problems import Problem, report
 from .supportlines import SupportDataError, safe_yaml
 
@@ -40,8 +41,10 @@ class GroupAgreement(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         path = Path(self.env.srcdir, self.config.kit_group_agreement)
         self.env.note_dependency(str(path))
+        languages.note_data_catalogue(self.env, path)
         try:
-            data = load(path)
+            # In a translated edition, its words from the file's own catalogue.
+            data = languages.translate_data(self.env, "kit_group_agreement", path, load(path))
         except (SupportDataError, FileNotFoundError) as error:
             problem = getattr(error, "problem", None) or Problem(
                 str(path), 1, "data", "group agreement file not found")
@@ -54,6 +57,9 @@ class GroupAgreement(SphinxDirective):
         listing = "\n".join(f"- {point}" for point in data["points"])
         box += self.parse_text_to_nodes(listing)
         box += self.parse_text_to_nodes(data["disclosure"])
+        # Translated through the data file's catalogue, never the page's.
+        for node in box.findall(nodes.TextElement):
+            node["translatable"] = False
         return [box]
 
 

@@ -27,7 +27,7 @@ from . import frontmatter, reading, sections, workshops
 from .kinds import kind_of
 from .problems import Problem, report
 
-ENV_VERSION = 2
+ENV_VERSION = 3  # 3: items know their language (Item.lang)
 
 
 def ensure_state(env: BuildEnvironment) -> None:

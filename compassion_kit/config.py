@@ -15,12 +15,14 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .items import PAPER_LABELS
+from .languages import N_
 from .problems import Problem, stop
 
 # The footer's first sentence; the crisis lines of the handout's region follow
 # it, from the crisis-line data file (crisisline.py), never typed here.
-SAFETY_LINE = ("This sheet is not a substitute for professional care. If you are struggling "
-               "or in crisis, reach out now.")
+# (N_: in the kit's catalogue; crisisline.safety_lines prints it in the build's language.)
+SAFETY_LINE = N_("This sheet is not a substitute for professional care. If you are "
+                 "struggling or in crisis, reach out now.")
 
 # name: (default, rebuild, types, help)
 CONFIG_VALUES = {
@@ -40,14 +42,20 @@ CONFIG_VALUES = {
     "kit_handout_settings": ("handouts.toml", "", (str,),
                              "Clinician details for every handout (optional TOML file)."),
     "kit_pack": ([], "", (list, tuple), "Handout ids to gather into one pack PDF."),
-    "kit_pack_paper": ("letter", "", (str,), "Paper of the pack: letter, a4 or large-print."),
+    "kit_pack_paper": ("letter", "", (str,),
+                       "Paper of the pack: letter, a4, large-print or large-print-a4."),
     "kit_pack_out": ("_build/pack.pdf", "", (str,), "Where the pack PDF is written."),
     "kit_pdfs": (True, "", (bool,), "Render the handout PDFs (off: the site and catalogue only)."),
     "kit_pdf_workers": (0, "", (int,), "Processes that render PDFs; 0 means every core."),
     "kit_bibliography": ("references.bib", "env", (str,), "BibTeX file that sources cite."),
     "kit_max_source_kb": (200, "env", (int,), "Largest page source read; larger ones are refused."),
-    "kit_page_limits": ({"letter": 2, "a4": 2, "large-print": 4}, "", (dict,),
-                        "Most pages a handout may have, per paper."),
+    "kit_page_limits": ({"letter": 2, "a4": 2, "large-print": 4, "large-print-a4": 4}, "",
+                        (dict,), "Most pages a handout may have, per paper."),
+    # Spanish runs about a fifth longer than English: its handouts may take one
+    # more page until the print layout fits them in the English limits.
+    "kit_translation_page_limits": ({"es": {"letter": 3, "a4": 3, "large-print": 5,
+                                            "large-print-a4": 5}}, "", (dict,),
+                                    "Page limits per paper for a translated build, by language."),
     "kit_page_limited_kinds": (("exercise", "info-sheet"), "", (list, tuple),
                                "Kinds of item the page limits apply to (not guides, workbooks)."),
 }
@@ -73,7 +81,9 @@ def check_paths(app: Sphinx, config) -> None:
             stop(Problem(str(pack.target(app)), 0, "pack --paper (kit_pack_paper)",
                          f"unknown paper '{config.kit_pack_paper}'; use one of "
                          f"{', '.join(PAPER_LABELS)}", "pack"))
-    unknown = sorted(set(config.kit_page_limits) - set(PAPER_LABELS))
+    papers = set(config.kit_page_limits).union(
+        *(set(limits) for limits in config.kit_translation_page_limits.values()))
+    unknown = sorted(papers - set(PAPER_LABELS))
     if unknown:
         stop(Problem(str(Path(app.confdir, "conf.py")), 0, "kit_page_limits",
                      f"unknown paper {', '.join(unknown)}; use {', '.join(PAPER_LABELS)}"))

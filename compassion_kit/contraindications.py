@@ -16,8 +16,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import collector, safety
 from .items import Item
+from .translation import _
 
-LEVEL_LABELS = {"avoid": "Avoid for now", "adapt": "Adapt", "fine": "Fine as written"}
+LEVEL_LABELS = {"avoid": _("Avoid for now"), "adapt": _("Adapt"), "fine": _("Fine as written")}
 
 
 class contraindications_placeholder(nodes.General, nodes.Element):

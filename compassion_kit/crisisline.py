@@ -15,24 +15,28 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .languages import language
 from .problems import report
 from .supportlines import (
     SupportDataError,
-    data_path,
     fallback_line,
     lines_of,
-    load,
+    localized,
+    note_dependencies,
     support_line,
 )
+from .translation import _
 
 # Set on the builder while the print body is rendered (printhtml): a mapping of
 # paper -> region. Each region used is written once, marked with the papers
 # that print it; paper-<paper>.css hides the rest.
 PRINT_FLAG = "kit_print_regions"
-PAPERS = ("letter", "a4", "large-print")
+PAPERS = ("letter", "a4", "large-print", "large-print-a4")
 # With no region chosen, US Letter and large print carry the site's region and
-# A4, which mostly travels outside the US, the international lines.
+# A4 (regular or large print), which mostly travels outside the US, the
+# international lines.
 A4_DEFAULT = "intl"
+A4_PAPERS = ("a4", "large-print-a4")
 # The support page's section that lists every region (its MyST heading anchor).
 OTHER_REGIONS = "crisis-and-support-lines-by-country"
 
@@ -41,22 +45,24 @@ class crisis_line(nodes.General, nodes.Element):
     """Filled by the writer with the region's crisis sentence."""
 
 
-def sentence(data: dict, region: str) -> str:
+def sentence(data: dict, region: str, lang: str = "") -> str:
     """'<where>: <how to reach> (<name>). In immediate danger: <emergency>.',
-    from the region's crisis lines in the data file."""
+    from the region's crisis lines in the data file; in an edition in ``lang``,
+    also the lines that answer in that language (the US line's Spanish option)."""
     info = data["regions"][region]
-    crisis = [line for line in lines_of(data, region) if line.crisis]
+    crisis = [line for line in lines_of(data, region)
+              if line.crisis or (lang and line.language == lang)]
     reach = "; ".join(f"{line.reach} ({line.name})" for line in crisis)
     where = info.get("where", info["name"])
-    return f"{where}: {reach}. In immediate danger: {info['emergency']}."
+    return _("{where}: {reach}. In immediate danger: {emergency}.").format(
+        where=where, reach=reach, emergency=info["emergency"])
 
 
 class CrisisLine(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        path = data_path(self.env)
-        self.env.note_dependency(str(path))
+        note_dependencies(self.env)
         try:
-            load(path)
+            localized(self.env)
         except SupportDataError as error:
             report(error.problem)
         node = crisis_line()
@@ -70,7 +76,7 @@ def regions_by_paper(config, chosen: str = "") -> dict[str, str]:
     chosen = chosen or config.kit_handout_region
     if chosen:
         return dict.fromkeys(PAPERS, chosen)
-    return {paper: (A4_DEFAULT if paper == "a4" else config.kit_region) for paper in PAPERS}
+    return {paper: (A4_DEFAULT if paper in A4_PAPERS else config.kit_region) for paper in PAPERS}
 
 
 def variants(by_paper: dict[str, str] | None, site_region: str) -> list[tuple[str, str]]:
@@ -85,7 +91,8 @@ def variants(by_paper: dict[str, str] | None, site_region: str) -> list[tuple[st
 
 def visit_html(translator, node: crisis_line) -> None:
     builder = translator.builder
-    data = load(data_path(builder.env))
+    data = localized(builder.env)
+    lang = language(builder.config)
     printing = getattr(builder, PRINT_FLAG, None)
     for region, papers in variants(printing, builder.config.kit_region):
         classes = f"kit-crisis-line kit-region-variant kit-region-{region} {papers}".strip()
@@ -94,9 +101,10 @@ def visit_html(translator, node: crisis_line) -> None:
             href = builder.get_relative_uri(builder.current_docname,
                                             builder.config.kit_support_page)
             elsewhere = (f' <a class="kit-other-regions" href="{escape(href)}#{OTHER_REGIONS}">'
-                         "Lines in other countries</a>")
-        translator.body.append(f'<p class="{classes}"><strong>Crisis and emergency help.'
-                               f"</strong> {escape(sentence(data, region))}{elsewhere}</p>\n")
+                         f"{escape(_('Lines in other countries'))}</a>")
+        translator.body.append(f'<p class="{classes}"><strong>'
+                               f"{escape(_('Crisis and emergency help.'))}"
+                               f"</strong> {escape(sentence(data, region, lang))}{elsewhere}</p>\n")
     raise nodes.SkipNode
 
 
@@ -108,7 +116,7 @@ def visit_support_line_html(translator, node: support_line) -> None:
     if not printing:
         translator.visit_inline(node)
         return
-    data = load(data_path(builder.env))
+    data = localized(builder.env)
     for region, papers in variants(printing, builder.config.kit_region):
         line = fallback_line(data, region, node["line_id"])
         translator.body.append(f'<span class="kit-support-line kit-region-variant '
@@ -122,16 +130,20 @@ def depart_support_line_html(translator, node: support_line) -> None:
 
 
 def visit_text(translator, node: crisis_line) -> None:
-    data = load(data_path(translator.builder.env))
-    translator.add_text(sentence(data, translator.builder.config.kit_region))
+    config = translator.builder.config
+    data = localized(translator.builder.env)
+    translator.add_text(sentence(data, config.kit_region, language(config)))
     raise nodes.SkipNode
 
 
 def safety_lines(env, intro: str, by_paper: dict[str, str]) -> list[tuple[str, str]]:
     """The footer's safety line per region in use: (classes, text)."""
-    data = load(data_path(env))
+    data = localized(env)
+    lang = language(env.config)
+    intro = _(intro)  # the default (config.SAFETY_LINE) is in the kit's catalogue
     return [(f"kit-region-variant kit-region-{region} {papers}",
-             f"{intro} {sentence(data, region)}") for region, papers in variants(by_paper, "")]
+             f"{intro} {sentence(data, region, lang)}")
+            for region, papers in variants(by_paper, "")]
 
 
 def setup_crisisline(app: Sphinx) -> None:

@@ -18,6 +18,7 @@ import html
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from markupsafe import escape
@@ -25,6 +26,7 @@ from sphinx.application import Sphinx
 
 from . import collector
 from .items import PAPER_LABELS, Item
+from .translation import _, ngettext, site_root
 
 ZIP_DIR = "downloads"
 ZIP_KINDS = ("exercise", "info-sheet")
@@ -39,24 +41,35 @@ def _size_words(size: int) -> str:
 
 
 def _pages_words(pages: int) -> str:
-    return f"{pages} page" if pages == 1 else f"{pages} pages"
+    return ngettext("{count} page", "{count} pages", pages).format(count=pages)
+
+
+# The paper names of items.PAPER_LABELS as readers see them, in the build's language.
+PAPER_WORDS = {"letter": _("US Letter"), "a4": _("A4"), "large-print": _("Large print"),
+               "large-print-a4": _("Large print A4")}
+
+
+def paper_label(paper: str) -> str:
+    """'US Letter', 'Carta (EE. UU.)': a paper's name in the build's language."""
+    return str(PAPER_WORDS.get(paper) or _(PAPER_LABELS[paper]))
 
 
 def download_link(item: Item, paper: str, href: str, compact: bool = False,
                   facts: tuple[int, int] | None = None) -> str:
     """One handout link: visible paper name (and, on a page, "PDF · 2 pages · 36 KB");
     accessible name "<title>, <paper> PDF[, 2 pages, 36 KB]"."""
-    return _link_html(href, item.pdf_path(paper), item.title, PAPER_LABELS[paper],
+    return _link_html(href, item.pdf_path(paper), item.title, paper_label(paper),
                       "compact" if compact else "button", facts)
 
 
 def _link_html(href: str, pdf: str, title: str, paper_label: str, style: str,
                facts: tuple[int, int] | None) -> str:
-    name = f"{title}, {paper_label} PDF"
+    name = _("{title}, {paper} PDF").format(title=title, paper=paper_label)
     meta = "PDF"
     if facts:
         pages, size = facts
-        name += f", {_pages_words(pages)}, {_size_words(size)}"
+        name = _("{title}, {paper} PDF, {pages}, {size}").format(
+            title=title, paper=paper_label, pages=_pages_words(pages), size=_size_words(size))
         meta = f"PDF · {_pages_words(pages)} · {_size_words(size)}"
     label = f'<span class="kit-dl-paper">{escape(paper_label)}</span>'
     if style == "button":
@@ -95,8 +108,8 @@ def pdf_page_count(data: bytes) -> int:
     return found + len(_PAGE.findall(outside))
 
 
-def _pdf_facts(outdir: Path, pdf: str) -> tuple[int, int] | None:
-    path = outdir / pdf
+def _pdf_facts(root: Path, pdf: str) -> tuple[int, int] | None:
+    path = root / pdf
     if not path.is_file():
         return None
     data = path.read_bytes()
@@ -104,12 +117,13 @@ def _pdf_facts(outdir: Path, pdf: str) -> tuple[int, int] | None:
     return (pages, len(data)) if pages else None
 
 
-def fill_download_facts(outdir: Path) -> int:
+def fill_download_facts(pages: Iterable[Path], root: Path) -> int:
     """Put each PDF's page count and size into every link to it (after the PDFs
-    are made, which is after the pages are written). Idempotent."""
+    are made, which is after the pages are written). Idempotent. ``root``: the
+    site's root, which PDF paths start from."""
     cache: dict[str, tuple[int, int] | None] = {}
     changed = 0
-    for page in outdir.rglob("*.html"):
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         if "kit-dl-" not in text:
             continue
@@ -118,7 +132,7 @@ def fill_download_facts(outdir: Path) -> int:
             attrs = {key: html.unescape(value) for key, value in _ATTR.findall(match[2])}
             pdf = attrs["data-kit-pdf"]
             if pdf not in cache:
-                cache[pdf] = _pdf_facts(outdir, pdf)
+                cache[pdf] = _pdf_facts(root, pdf)
             return _link_html(attrs["href"], pdf, attrs["data-kit-title"],
                               attrs["data-kit-paper"], match[1], cache[pdf])
 
@@ -130,11 +144,13 @@ def fill_download_facts(outdir: Path) -> int:
 
 
 def write_zips(app: Sphinx, outdir: Path) -> list[Path]:
-    """downloads/handouts-<paper>.zip: every practice and info sheet on one paper."""
+    """downloads/handouts-<paper>.zip: every practice and info sheet on one paper
+    (in this build's language: the Spanish site's zips hold the Spanish PDFs)."""
     items = [item for item in collector.items(app.env) if item.kind in ZIP_KINDS]
+    root = site_root(app)
     written = []
     for paper in PAPER_LABELS:
-        files = [outdir / item.pdf_path(paper) for item in items]
+        files = [root / item.pdf_path(paper) for item in items]
         if not files or not all(path.is_file() for path in files):
             continue
         target = outdir / ZIP_DIR / f"handouts-{paper}.zip"
@@ -167,18 +183,20 @@ _ZIP = re.compile(r'<a class="kit-zip"([^>]*)>.*?</a>', re.S)
 
 def _zip_html(href: str, path: str, paper_label: str, facts: tuple[int, int] | None) -> str:
     meta = "zip"
-    name = f"All handouts, {paper_label}, zip"
+    name = _("All handouts, {paper}, zip").format(paper=paper_label)
     if facts:
-        meta = f"zip · {facts[0]} PDFs · {_size_words(facts[1])}"
-        name += f", {facts[0]} PDFs, {_size_words(facts[1])}"
+        pdfs = ngettext("{count} PDF", "{count} PDFs", facts[0]).format(count=facts[0])
+        meta = f"zip · {pdfs} · {_size_words(facts[1])}"
+        name = _("All handouts, {paper}, zip, {pdfs}, {size}").format(
+            paper=paper_label, pdfs=pdfs, size=_size_words(facts[1]))
     return (f'<a class="kit-zip" href="{escape(href)}" data-kit-zip="{escape(path)}" '
             f'data-kit-paper="{escape(paper_label)}" aria-label="{escape(name)}">'
             f'<span class="kit-dl-paper">{escape(paper_label)}</span> '
             f'<span class="kit-dl-meta">{escape(meta)}</span></a>')
 
 
-def fill_zip_facts(outdir: Path) -> None:
-    for page in outdir.rglob("*.html"):
+def fill_zip_facts(pages: Iterable[Path], outdir: Path) -> None:
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         if 'class="kit-zip"' not in text:
             continue
@@ -228,10 +246,11 @@ def render_preview(pdf: Path) -> bytes | None:
 
 
 def write_previews(app: Sphinx, outdir: Path) -> None:
+    root = site_root(app)
     for item in collector.items(app.env):
         if item.kind not in ZIP_KINDS:
             continue
-        pdf = outdir / item.pdf_path(PREVIEW_PAPER)
+        pdf = root / item.pdf_path(PREVIEW_PAPER)
         target = outdir / preview_path(item)
         if not pdf.is_file():
             continue
@@ -247,10 +266,10 @@ def write_previews(app: Sphinx, outdir: Path) -> None:
             target.touch()
 
 
-def drop_missing_previews(outdir: Path) -> None:
+def drop_missing_previews(pages: Iterable[Path], outdir: Path) -> None:
     """A page whose preview could not be made (no PDFs, no renderer) shows none,
     rather than a broken image."""
-    for page in outdir.rglob("*.html"):
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         if 'class="kit-preview"' not in text:
             continue

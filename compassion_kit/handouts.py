@@ -19,12 +19,15 @@ from . import (
     pdf,
     pdfcache,
     practice,
+    practicelog,
     printhtml,
     publish,
     renderpool,
 )
 from .items import PAPER_LABELS, Item
+from .languages import SOURCE_LANGUAGE, language, languages_of
 from .problems import Problem, ProblemError, report
+from .translation import site_prefix, site_root
 
 logger = logging.getLogger(__name__)
 _published: weakref.WeakSet = weakref.WeakSet()  # the apps whose outputs were published
@@ -48,9 +51,14 @@ class Outputs:
     def __init__(self, app: Sphinx):
         self.app = app
         self.outdir = Path(app.outdir)
+        # The published site's root, where handouts/ lives: the output folder of
+        # the English build, its parent for a translation (whose PDFs go to
+        # handouts/<lang>/ and whose pages to <lang>/).
+        self.root = site_root(app)
+        self.lang = language(app.config)
         self.print_dir = Path(app.doctreedir, "kit-print")
         self.stage = publish.Stage(Path(app.doctreedir, "kit-stage"), self.outdir)
-        self.cache = pdfcache.PdfCache(self.print_dir / "pdf-cache.json", self.outdir)
+        self.cache = pdfcache.PdfCache(self.print_dir / "pdf-cache.json", self.root)
         self.learned: list[tuple[Path, str, bytes, int]] = []
         self.problems: list[Problem] = []
         self.pack: tuple[int, Path] | None = None  # (handouts in it, where it goes)
@@ -120,7 +128,8 @@ def catalog_bytes(app: Sphinx, items: list[Item]) -> bytes:
 def _print_html(app: Sphinx, outputs: Outputs, item: Item, by_id: dict, details) -> str | None:
     """The item's print HTML, or None after reporting why it cannot be printed."""
     try:
-        html = printhtml.handout_html(app, item, by_id, details)
+        # Practice logs, and the logs a workbook adds after its parts (practicelog.py).
+        html = practicelog.print_html(app, item, by_id, details)
     except ProblemError as error:
         outputs.fail(error.problem)
         return None
@@ -149,7 +158,7 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list, by_id: dict, det
         pdf.write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
         base_url = Path(outputs.outdir, app.builder.get_target_uri(item.docname)).as_uri()
         for paper in pdf.PAPERS:
-            target = outputs.outdir / item.pdf_path(paper)
+            target = outputs.root / item.pdf_path(paper)
             key = pdfcache.job_key(html, paper, base_url, site)
             if outputs.cache.is_fresh(target, key):
                 pages[item.id, paper] = outputs.cache.pages(target)
@@ -179,7 +188,9 @@ def check_page_limits(app: Sphinx, outputs: Outputs, by_id: dict,
                       pages: dict[tuple[str, str], int]) -> None:
     """A client handout fits on 2 pages (4 in large print): longer ones are
     not printed, and a runaway source never becomes a 500-page PDF."""
-    limits, kinds = app.config.kit_page_limits, app.config.kit_page_limited_kinds
+    limits = app.config.kit_translation_page_limits.get(app.config.language,
+                                                        app.config.kit_page_limits)
+    kinds = app.config.kit_page_limited_kinds
     for (item_id, paper), count in sorted(pages.items()):
         item, limit = by_id[item_id], limits.get(paper)
         if item.kind in kinds and limit is not None and count > limit:
@@ -193,16 +204,22 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
     """Everything succeeded: put it all in place, then remove what is stale."""
     items = collector.items(app.env)
     catalog_path = outputs.outdir / catalog.CATALOG_NAME
-    current = {publish.page_file(outputs.outdir, app.builder.get_target_uri(docname))
+    # catalog.json's URLs start at the site's root (<lang>/ for a translation).
+    prefix = site_prefix(outputs.lang)
+    current = {publish.page_file(outputs.root, prefix + app.builder.get_target_uri(docname))
                for docname in app.env.found_docs}
-    stale_pages = publish.stale_pages(outputs.outdir, catalog_path,
-                                      {item.id for item in items}, current)
-    keep = {outputs.outdir / item.pdf_path(paper) for item in items for paper in pdf.PAPERS}
+    stale_pages = publish.stale_pages(outputs.root, catalog_path, {item.id for item in items},
+                                      current, within=outputs.outdir)
+    keep = {outputs.root / item.pdf_path(paper) for item in items for paper in pdf.PAPERS}
     outputs.stage.publish()
     for target, key, data, count in outputs.learned:
         outputs.cache.record(target, key, data, count)
-    stale = publish.stale_pdfs(outputs.outdir, keep) + stale_pages
-    publish.delete(stale, outputs.outdir)
+    # An English build never touches the translations' handouts/<lang>/ folders.
+    english = outputs.lang == SOURCE_LANGUAGE
+    stale = publish.stale_pdfs(outputs.root, keep, "" if english else outputs.lang,
+                               tuple(languages_of(app.srcdir, app.config)) if english else ())
+    stale += stale_pages
+    publish.delete(stale, outputs.root)
     outputs.cache.keep_only(keep)
     outputs.cache.save()
     if stale:

@@ -15,10 +15,17 @@ class Item:
     audiences: tuple[str, ...]
     duration_minutes: int | None
     meta: dict = field(default_factory=dict, compare=False)
+    lang: str = "en"  # the edition it belongs to (languages.py): its words and PDFs
 
     def pdf_path(self, paper: str) -> str:
-        """Path of this item's PDF for ``paper``, relative to the site root."""
-        return f"handouts/{paper}/{self.id}.pdf"
+        """Path of this item's PDF for ``paper``, relative to the published
+        site's root (the English site's; a translation's PDFs sit in
+        handouts/<lang>/, beside the English ones)."""
+        if self.lang == "en":
+            return f"handouts/{paper}/{self.id}.pdf"
+        return f"handouts/{self.lang}/{paper}/{self.id}.pdf"
 
 
-PAPER_LABELS = {"letter": "US Letter", "a4": "A4", "large-print": "Large print"}
+# large-print-a4: large print on A4 paper, with the A4 region (international by default).
+PAPER_LABELS = {"letter": "US Letter", "a4": "A4", "large-print": "Large print",
+                "large-print-a4": "Large print A4"}

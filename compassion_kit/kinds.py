@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import reading, safety, sections, workshops
+from . import practicelog, reading, safety, sections, workshops
 from .frontmatter import FrontMatter
 from .items import Item
 from .problems import Problem
@@ -34,15 +34,16 @@ class Kind:
     check_data: Callable[[FrontMatter], list[Problem]] = _no_data_rules
 
 
+# An exercise yields its practice and, when it asks for one, its practice log.
 EXERCISE = Kind("exercise", "kit_exercise_dir", "kit_exercise_schema", sections.check,
-                reading.single_item("exercise"), reading.decorate, safety.check_exercise)
+                practicelog.exercise_items, practicelog.decorate, safety.check_exercise)
 INFO_SHEET = Kind("info-sheet", "kit_info_sheet_dir", "kit_info_sheet_schema",
                   sections.check_info_sheet, reading.single_item("info-sheet"), reading.decorate)
 WORKSHOP = Kind("workshop", "kit_workshop_dir", "kit_workshop_schema", workshops.check_body,
                 workshops.make_items, workshops.decorate, workshops.check_agenda)
 KINDS = (EXERCISE, INFO_SHEET, WORKSHOP)
 # The item kinds a library can list (a workshop yields a guide and a workbook).
-ITEM_KINDS = ("exercise", "info-sheet", "workshop-guide", "workbook")
+ITEM_KINDS = ("exercise", "info-sheet", "workshop-guide", "workbook", "practice-log")
 
 
 def kind_of(app: Sphinx, docname: str) -> Kind | None:

@@ -26,7 +26,6 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.osutil import relative_uri
 
 from . import collector
 from .downloads import download_link
@@ -40,6 +39,7 @@ from .taxonomy import (
     filter_values,
     sort_key,
 )
+from .translation import _, site_relative
 
 logger = logging.getLogger(__name__)
 FILTER_CSS = "kit-filters.css"  # only on pages that have filters (see webpage.py)
@@ -79,21 +79,23 @@ def card_facts(item: Item) -> str:
 
 
 def _card(app: Sphinx, fromdoc: str, item: Item, level: int) -> str:
-    here = app.builder.get_target_uri(fromdoc)
     href = app.builder.get_relative_uri(fromdoc, item.docname)
     classes = ["kit-card-col", *filter_classes(item.meta, item.duration_minutes, item.kind)]
     evidence = item.meta.get("evidence")
-    badge = (f'<p class="kit-card-evidence">Evidence: {escape(evidence_words(evidence).lower())}'
-             "</p>" if evidence else "")
-    links = " ".join(download_link(item, paper, relative_uri(here, item.pdf_path(paper)),
+    badge = ""
+    if evidence:
+        words = _("Evidence: {label}").format(label=evidence_words(evidence).lower())
+        badge = f'<p class="kit-card-evidence">{escape(words)}</p>'
+    links = " ".join(download_link(item, paper, site_relative(app, fromdoc, item.pdf_path(paper)),
                                    compact=True) for paper in PAPER_LABELS)
+    pdfs = escape(_("PDF:"))
     return (
         f'<li class="{" ".join(classes)}"><div class="kit-card">'
         f'<h{level} class="kit-card-title"><a href="{escape(href)}">{escape(item.title)}</a>'
         f"</h{level}>"
         f'<p class="kit-card-text">{escape(item.summary)}</p>'
         f'<p class="kit-card-facts">{escape(card_facts(item))}</p>{badge}'
-        f'<p class="kit-card-pdfs"><span class="kit-card-pdfs-label">PDF:</span> {links}</p>'
+        f'<p class="kit-card-pdfs"><span class="kit-card-pdfs-label">{pdfs}</span> {links}</p>'
         "</div></li>"
     )
 
@@ -110,38 +112,46 @@ def filters_html(chosen: list[Item], form_id: str) -> str:
     """Radio groups in a fold-out "Filter" control: only values some listed item
     has, and only groups that can narrow the list."""
     present = _group_values(chosen)
+    every = escape(_("All"))
     groups = []
     for group, legend, values in FILTER_GROUPS:
         options = [(value, label) for value, label in values.items()
                    if value in present.get(group, ())]
         if len(options) < 2:
             continue
-        choices = [f'<label><input type="radio" name="{group}" value="" checked> All</label>']
+        choices = [f'<label><input type="radio" name="{group}" value="" checked> {every}</label>']
         choices += [f'<label><input type="radio" name="{group}" value="{escape(value)}"> '
                     f"{escape(label)}</label>" for value, label in options]
         groups.append(f'<fieldset class="kit-filter-{group}"><legend>{escape(legend)}</legend>'
                       f'{"".join(choices)}</fieldset>')
+    name, toggle = escape(_("Filter the list")), escape(_("Filter"))
     return (
-        f'<form class="kit-filters" id="{form_id}" action="" method="get" '
-        'aria-label="Filter the list">'
-        '<details class="kit-filter-panel"><summary class="kit-filter-toggle">Filter</summary>'
+        f'<form class="kit-filters" id="{form_id}" action="" method="get" aria-label="{name}">'
+        f'<details class="kit-filter-panel"><summary class="kit-filter-toggle">{toggle}</summary>'
         f'<div class="kit-filter-groups">{"".join(groups)}</div></details></form>'
     )
 
 
 def status_html(total: int, form_id: str) -> str:
     """Beside the "Filter" control: how many are shown and "Clear filters" (a reset
-    button of the form). The count is empty until kit.js fills it; without a
-    script, CSS shows a counter of the cards shown instead. Below: what to do
-    when nothing matches (kit.js shows it)."""
+    button of the form). The count is empty until kit.js fills it, with the
+    words this element carries (data-kit-all, data-kit-some); without a script,
+    CSS shows a counter of the cards shown and data-kit-shown instead. Below:
+    what to do when nothing matches (kit.js shows it)."""
+    way_out = escape(_("clear them all"))
+    way_out = (f'<button type="reset" form="{form_id}" class="kit-filter-clear-empty">'
+               f"{way_out}</button>")
+    empty = str(escape(_("Nothing here matches all of these choices. Try fewer filters, or "
+                         "{clear_them_all}."))).replace("{clear_them_all}", way_out)
+    every, some, shown = (escape(_("Showing all {total}")), escape(_("Showing {shown} of {total}")),
+                          escape(_("shown")))
+    clear, filters = escape(_("Clear")), escape(_("filters"))
     return (f'<div class="kit-filter-status"><p class="kit-filter-count" role="status" '
-            f'data-kit-total="{total}"></p>'
-            f'<button type="reset" form="{form_id}" class="kit-filter-clear">Clear'
-            '<span class="kit-clear-word"> filters</span></button></div>'
-            '<p class="kit-filter-empty" hidden>Nothing here matches all of these choices. '
-            "Try fewer filters, or "
-            f'<button type="reset" form="{form_id}" class="kit-filter-clear-empty">'
-            "clear them all</button>.</p>")
+            f'data-kit-total="{total}" data-kit-all="{every}" data-kit-some="{some}" '
+            f'data-kit-shown="{shown}"></p>'
+            f'<button type="reset" form="{form_id}" class="kit-filter-clear">'
+            f'{clear}<span class="kit-clear-word"> {filters}</span></button></div>'
+            f'<p class="kit-filter-empty" hidden>{empty}</p>')
 
 
 def _matches(item: Item, options: dict) -> bool:
@@ -183,7 +193,7 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         else:
             chosen.sort(key=lambda item: sort_key(item.title))
         if not chosen:
-            placeholder.replace_self(nodes.paragraph("", "No practices here yet."))
+            placeholder.replace_self(nodes.paragraph("", _("No practices here yet.")))
             continue
         level = _heading_level(placeholder)
         cards = "".join(_card(app, docname, item, level) for item in chosen)

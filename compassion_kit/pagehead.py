@@ -15,9 +15,11 @@ from sphinx.application import Sphinx
 
 from . import collector
 from .items import Item
+from .translation import _
 
-TITLE_KIND = {"exercise": "practice", "info-sheet": "info sheet",
-              "workshop-guide": "workshop plan"}
+# After a title that another page shares: "Self-compassion (chapter)".
+TITLE_KIND = {"exercise": _("practice"), "info-sheet": _("info sheet"),
+              "workshop-guide": _("workshop plan"), "chapter": _("chapter")}
 DESCRIPTION_CHARS = 160
 FILTER_CSS = "kit-filters.css"
 LIBRARY_JS = "kit.js"
@@ -47,7 +49,7 @@ def unique_title(app: Sphinx, pagename: str, context: dict) -> None:
     items = items_by_doc(app).get(pagename, [])
     kind = TITLE_KIND.get(items[0].kind) if items else None
     if kind is None and pagename.startswith("docs/chapters/"):
-        kind = "chapter"
+        kind = TITLE_KIND["chapter"]
     if kind:
         context["title"] = f"{title} ({kind})"
 
@@ -115,7 +117,9 @@ ONLY_WHERE = {
                 "kit-related", "kit-zip", "kit-group-agreement", "kit-crisis-region",
                 "kit-contra", "kit-tap-bar", "kit-caution", "kit-badge", "kit-checked"),
 }
-SEARCH_ONLY = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+# translations.js: the search page's words in a translated build (translation.py).
+SEARCH_ONLY = ("documentation_options.js", "doctools.js", "sphinx_highlight.js",
+               "translations.js")
 
 
 def trim_assets(app: Sphinx, pagename: str, context: dict) -> None:

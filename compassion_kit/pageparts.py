@@ -3,7 +3,10 @@ routes, links to the handout zips, a decorative illustration, and tap links
 for the crisis line (the landing page uses them all).
 
 The content may not contain raw HTML (see untrusted.py), so these directives
-leave placeholders that become HTML once reading is over.
+leave placeholders that become HTML once reading is over. A route's title
+and description are paragraphs inside its placeholder, so the gettext build
+extracts them into the page's catalogue and a translated build shows them
+translated, like any other paragraph of the page.
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from . import supportlines
-from .downloads import ZIP_DIR, _zip_html
+from . import languages, supportlines
+from .downloads import ZIP_DIR, _zip_html, paper_label
 from .items import PAPER_LABELS
 from .problems import report
+from .translation import _
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ class _Placeholder(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         node = web_placeholder(what=self.what, **self.options)
-        node["lines"] = list(self.content)
+        node["lines"] = list(self.content) if self.what != "routes" else []
         node["argument"] = self.arguments[0] if self.arguments else ""
         self.set_source_info(node)
         return [node]
@@ -52,10 +56,37 @@ class SiteSearch(_Placeholder):
     what = "search"
 
 
+class route(nodes.General, nodes.Element):
+    """One route: its target (``docname[?filters]``); a title and a description
+    paragraph inside. Becomes HTML with its placeholder."""
+
+
 class Routes(_Placeholder):
     """``Title | docname[?filters] | what you find there``, one a line."""
     what = "routes"
     has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        (node,) = super().run()
+        source, line = self.get_source_info()
+        for offset, text in enumerate(self.content):
+            if not text.strip():
+                continue
+            parts = [part.strip() for part in text.split("|")]
+            if len(parts) != 3:
+                logger.warning("routes: write 'Title | page | what is there', not %r", text,
+                               location=(source, line + 1 + offset), type="kit",
+                               subtype="routes")
+                continue
+            title, target, what = parts
+            entry = route(target=target)
+            entry.source, entry.line = source, line + 1 + offset
+            for words, part in ((title, "title"), (what, "what")):
+                para = nodes.paragraph(words, words, classes=[f"kit-route-{part}"])
+                para.source, para.line = source, line + 1 + offset
+                entry += para
+            node += entry
+        return [node]
 
 
 class HandoutZips(_Placeholder):
@@ -74,10 +105,9 @@ class HelpLinks(SphinxDirective):
     """Tap to call or text the region's first crisis line, and the support page."""
 
     def run(self) -> list[nodes.Node]:
-        path = supportlines.data_path(self.env)
-        self.env.note_dependency(str(path))
+        supportlines.note_dependencies(self.env)  # the data file and its catalogue
         try:
-            data = supportlines.load(path)
+            data = supportlines.localized(self.env)  # the line's name in the page's language
         except supportlines.SupportDataError as error:
             report(error.problem)
             return []
@@ -92,47 +122,47 @@ class HelpLinks(SphinxDirective):
 
 def _search_html(app: Sphinx, docname: str) -> str:
     action = app.builder.get_relative_uri(docname, "search")
+    label, button = escape(_("Search the handbook and handouts")), escape(_("Search"))
     return (f'<form class="kit-search" method="get" action="{escape(action)}" role="search">'
-            '<label for="kit-search-q">Search the handbook and handouts</label>'
+            f'<label for="kit-search-q">{label}</label>'
             '<span class="kit-search-row"><input id="kit-search-q" type="search" name="q" '
             'autocomplete="off" enterkeyhint="search">'
-            '<button type="submit">Search</button></span></form>')
+            f'<button type="submit">{button}</button></span></form>')
 
 
-def _route_href(app: Sphinx, docname: str, target: str) -> str:
-    doc, _, query = target.strip().partition("?")
-    href = app.builder.get_relative_uri(docname, doc.strip().strip("/"))
-    return f"{href}?{query}" if query else href
-
-
-def _routes_html(app: Sphinx, docname: str, lines: list[str], node: nodes.Node) -> str:
+def _routes_html(app: Sphinx, docname: str, node: nodes.Node) -> str:
+    """The routes as links; one to a page this (translated) edition lacks goes
+    to the English page and says so (languages.page_href)."""
     items = []
-    for line in lines:
-        if not line.strip():
-            continue
-        parts = [part.strip() for part in line.split("|")]
-        if len(parts) != 3:
-            logger.warning("routes: write 'Title | page | what is there', not %r", line,
-                           location=node, type="kit", subtype="routes")
-            continue
-        title, target, what = parts
-        doc = target.partition("?")[0].strip().strip("/")
-        if doc not in app.env.found_docs:
-            logger.warning("routes: no page '%s'", doc, location=node, type="kit",
+    for entry in node.findall(route):
+        doc, _mark, query = entry["target"].strip().partition("?")
+        doc = doc.strip().strip("/")
+        title, what = (part.astext() for part in entry.findall(nodes.paragraph))
+        if doc not in app.env.found_docs and not languages.is_english_only(app.env, doc):
+            logger.warning("routes: no page '%s'", doc, location=entry, type="kit",
                            subtype="routes")
             continue
-        items.append(f'<li class="kit-route"><a href="{escape(_route_href(app, docname, target))}">'
-                     f'{escape(title)}</a><span class="kit-route-what">{escape(what)}</span></li>')
+        href, in_english = languages.page_href(app, docname, doc)
+        href = escape(f"{href}?{query}" if query else href)
+        if in_english:
+            link = (f'<a class="{languages.IN_ENGLISH}" href="{href}" '
+                    f'hreflang="{languages.SOURCE_LANGUAGE}">{escape(title)} '
+                    f'<span class="{languages.IN_ENGLISH}-marker">'
+                    f"{escape(languages.marker_text())}</span></a>")
+        else:
+            link = f'<a href="{href}">{escape(title)}</a>'
+        items.append(f'<li class="kit-route">{link}'
+                     f'<span class="kit-route-what">{escape(what)}</span></li>')
     return f'<ul class="kit-routes">{"".join(items)}</ul>'
 
 
 def _zips_html(app: Sphinx, docname: str) -> str:
     here = app.builder.get_target_uri(docname)
     links = " ".join(_zip_html(relative_uri(here, f"{ZIP_DIR}/handouts-{paper}.zip"),
-                               f"{ZIP_DIR}/handouts-{paper}.zip", label, None)
-                     for paper, label in PAPER_LABELS.items())
-    return (f'<p class="kit-zips"><span class="kit-zips-label">All handouts in one zip:</span> '
-            f"{links}</p>")
+                               f"{ZIP_DIR}/handouts-{paper}.zip", paper_label(paper), None)
+                     for paper in PAPER_LABELS)
+    label = escape(_("All handouts in one zip:"))
+    return f'<p class="kit-zips"><span class="kit-zips-label">{label}</span> {links}</p>'
 
 
 def art_html(app: Sphinx, docname: str, name: str, classes: list[str]) -> str:
@@ -143,12 +173,14 @@ def art_html(app: Sphinx, docname: str, name: str, classes: list[str]) -> str:
 
 
 def resolve_web_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.name == "gettext":
+        return  # the routes' paragraphs are messages of the page's catalogue
     for node in list(doctree.findall(web_placeholder)):
         what = node["what"]
         if what == "search":
             out = _search_html(app, docname)
         elif what == "routes":
-            out = _routes_html(app, docname, node["lines"], node)
+            out = _routes_html(app, docname, node)
         elif what == "zips":
             out = _zips_html(app, docname)
         else:
@@ -163,6 +195,7 @@ def resolve_web_placeholders(app: Sphinx, doctree: nodes.document, docname: str)
 
 def setup_page_parts(app: Sphinx) -> None:
     app.add_node(web_placeholder)
+    app.add_node(route)
     app.add_directive("site-search", SiteSearch)
     app.add_directive("routes", Routes)
     app.add_directive("handout-zips", HandoutZips)

@@ -19,6 +19,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
+from weasyprint.pdf import tags
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -26,7 +28,7 @@ from .items import PAPER_LABELS
 
 PRINT_DIR = Path(__file__).parent / "assets" / "print"
 ASSETS_DIR = PRINT_DIR.parent
-PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print
+PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print, large-print-a4
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
 STYLESHEETS = ("handout.css", "paper-{paper}.css")
 # The user agent draws nested list bullets with U+25E6 and U+25AA and a
@@ -36,12 +38,43 @@ FONT_SAFE_CSS = (':is(ul, ol) ul { list-style-type: "\\2013\\00a0 "; } '
                  "summary { list-style-type: none; }")
 # Every option that shapes the bytes of a PDF; the PDF cache key includes it.
 RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_forms": True, "stylesheets": STYLESHEETS,
-                  "fonts": "vendored only", "extra_css": FONT_SAFE_CSS}
+                  "fonts": "vendored only", "extra_css": FONT_SAFE_CSS,
+                  "page_furniture": "in the structure tree", "th_scope": True}
 # The types a handout can use, by suffix: a fixed table (not the machine's
 # /etc/mime.types), so every machine reads a file the same way.
 TYPES = {".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
          ".otf": "font/otf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
          ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
+
+
+# The running footer (the safety line, page x of y) sits in the page's margin
+# boxes. WeasyPrint 70 tags their text but leaves those tags out of the
+# structure tree ("it could be included as Artifact, but that's only allowed in
+# PDF 2.0"), so a screen reader that follows the tags never meets the safety
+# line. Here each margin box's tags join the tree after the page's content, so
+# every page reads: its content, then its footer. tests/test_pdfua.py checks
+# that every marked piece of every page is reachable from the tree.
+# (A re-imported module must wrap WeasyPrint's own function, never its wrapper.)
+_build_box_tree = getattr(tags._build_box_tree, "kit_wrapped", tags._build_box_tree)
+
+
+def _build_box_tree_with_margins(box, parent, pdf, page_number, nums, annotations, marked):
+    if isinstance(box, boxes.MarginBox):
+        for child in box.children:
+            yield from _build_box_tree(child, parent, pdf, page_number, nums, annotations,
+                                       marked)
+        return
+    for element in _build_box_tree(box, parent, pdf, page_number, nums, annotations, marked):
+        # A header cell says what it heads (PDF/UA: /Scope): its scope
+        # attribute, else its column (the kit's tables head their columns).
+        if element.get("S") == "/TH" and getattr(box, "element", None) is not None:
+            scope = box.element.get("scope") or "col"
+            element["A"]["Scope"] = "/Row" if scope.startswith("row") else "/Column"
+        yield element
+
+
+_build_box_tree_with_margins.kit_wrapped = _build_box_tree
+tags._build_box_tree = _build_box_tree_with_margins
 
 
 class RenderError(Exception):

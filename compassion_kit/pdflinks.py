@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.osutil import relative_uri
+
+from .translation import site_relative
 
 
 def fill_pdf_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    here = app.builder.get_target_uri(docname)
+    # PDF paths start at the published site's root (a translation's pages sit
+    # one folder below it, its PDFs in handouts/<lang>/).
     for link in doctree.findall(nodes.reference):
         if "kit_pdf" in link:
-            link["refuri"] = relative_uri(here, link["kit_pdf"])
+            link["refuri"] = site_relative(app, docname, link["kit_pdf"])
 
 
 def setup_pdflinks(app: Sphinx) -> None:

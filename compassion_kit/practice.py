@@ -2,8 +2,8 @@
 
 Read from a small TOML file (``handouts.toml`` at the project root by default,
 or the file named by ``kit_handout_settings``, e.g. ``-D
-kit_handout_settings=my-practice.toml``). No file means no details: handouts
-then show a fillable "Your clinician" line instead.
+kit_handout_settings=my-practice.toml``). No file means no details: client
+handouts then show a fillable "From / Phone" block instead.
 """
 
 from __future__ import annotations
@@ -48,9 +48,20 @@ class PracticeDetails:
 
     def line(self) -> str:
         """'Dr Ana Ruiz, PsyD · Harbor Counseling · (555) 010-0199 · …'"""
+        return " · ".join(text for _kind, text, _href in self.contact_items())
+
+    def contact_items(self) -> list[tuple[str, str, str]]:
+        """(kind, text, link) of each contact item, one per printed line: who
+        (name, credentials), practice, phone (a tel: link), email (mailto:),
+        website (shown without its scheme). Empty items are left out."""
         who = ", ".join(part for part in (self.name, self.credentials) if part)
-        return " · ".join(part for part in (who, self.practice, self.phone, self.email,
-                                             self.website.removeprefix("https://")) if part)
+        digits = "".join(char for char in self.phone.split("x")[0].split("ext")[0]
+                         if char.isdigit() or char == "+")
+        found = [("who", who, ""), ("practice", self.practice, ""),
+                 ("phone", self.phone, f"tel:{digits}" if digits else ""),
+                 ("email", self.email, f"mailto:{self.email}" if self.email else ""),
+                 ("website", re.sub(r"^https?://", "", self.website), self.website)]
+        return [(kind, text, href) for kind, text, href in found if text]
 
 
 def _line_of(text: str, key: str, section: bool = False) -> int:

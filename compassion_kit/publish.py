@@ -59,12 +59,19 @@ def _move(staged: Path, target: Path) -> None:
         write_atomic(target, staged.read_bytes())  # staging is on another file system
 
 
-def stale_pdfs(outdir: Path, keep: set[Path]) -> list[Path]:
-    """PDFs under handouts/ that no current item makes (removed or renamed items)."""
-    folder = Path(outdir, HANDOUTS)
+def stale_pdfs(root: Path, keep: set[Path], lang: str = "", others: tuple[str, ...] = ()
+               ) -> list[Path]:
+    """PDFs of this edition that no current item makes (removed or renamed items):
+    under handouts/ of the site's ``root`` (English), or handouts/<lang>/ (a
+    translation). The English build never touches the folders of ``others``,
+    the translations' (handouts/es/ is the Spanish build's)."""
+    folder = Path(root, HANDOUTS, lang) if lang else Path(root, HANDOUTS)
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*.pdf") if path not in keep)
+    theirs = [folder / other for other in others if other]
+    return sorted(path for path in folder.rglob("*.pdf")
+                  if path not in keep and not any(path.is_relative_to(their)
+                                                  for their in theirs))
 
 
 def page_file(outdir: Path, url: str) -> Path:
@@ -76,17 +83,19 @@ def page_file(outdir: Path, url: str) -> Path:
 
 
 def stale_pages(outdir: Path, catalog_path: Path, current_ids: set[str],
-                current_pages: set[Path]) -> list[Path]:
+                current_pages: set[Path], within: Path | None = None) -> list[Path]:
     """Pages of the items in the last published catalogue that no longer exist
     (Sphinx keeps the page of a removed document; a withdrawn handout's page
-    must go too). A page some current document still has is kept."""
+    must go too). A page some current document still has is kept. URLs are
+    relative to ``outdir`` (the site's root); only pages inside ``within`` (this
+    edition's folder, by default the root) are ever stale."""
     try:
         old = json.loads(catalog_path.read_text(encoding="utf-8"))
         urls = {entry["url"] for entry in old["items"]
                 if entry.get("id") not in current_ids and isinstance(entry.get("url"), str)}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return []
-    site = Path(outdir).resolve()
+    site = Path(within if within is not None else outdir).resolve()
     pages = {page_file(outdir, url) for url in urls}
     return sorted(page for page in pages
                   if page.is_relative_to(site) and page != site and page not in current_pages

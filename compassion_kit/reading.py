@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import bibliography, frontmatter, safety, schema, sections
+from . import bibliography, frontmatter, languages, safety, schema, sections
 from .items import PAPER_LABELS, Item
+from .languages import N_
 from .problems import Problem, report
-from .taxonomy import audience_list, facts_words
+from .taxonomy import INTENSITY_WORDS, audience_list, facts_words, minutes_words
+from .translation import _, ngettext
 
 if TYPE_CHECKING:
     from .kinds import Kind
@@ -54,7 +57,13 @@ def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> list
         report(problem)
     if problems:
         return []
-    return kind.make_items(docname, front.data)
+    # In a translated edition, the reader's words of the front matter come from
+    # the page's catalogue (a missing one is reported by languages.py).
+    data, _missing = languages.translate_front(app.env, docname, front.data)
+    found = kind.make_items(docname, data)
+    lang = languages.language(app.config)
+    return found if lang == languages.SOURCE_LANGUAGE else \
+        [replace(item, lang=lang) for item in found]
 
 
 def single_item(kind_name: str) -> Callable[[str, dict], list[Item]]:
@@ -71,21 +80,38 @@ def single_item(kind_name: str) -> Callable[[str, dict], list[Item]]:
     return make
 
 
+# The schema's formats as a handout's masthead prints them (in English, the keys).
+FORMAT_FACTS = {"written": N_("written"), "guided": N_("guided"),
+                "conversation": N_("conversation"), "group": N_("group"),
+                "reflection": N_("reflection")}
+
+
 def facts(item: Item, evidence: bool = True) -> str:
     """'10 minutes · written · gentle' — the line under the title."""
     meta = item.meta
     if item.kind == "exercise":
-        parts = [f"{meta['duration_minutes']} minutes", meta["format"], meta["intensity"]]
+        parts = [minutes_words(meta["duration_minutes"]),
+                 str(_(FORMAT_FACTS.get(meta["format"], meta["format"]))),
+                 str(INTENSITY_WORDS.get(meta["intensity"], meta["intensity"]))]
         if evidence and meta.get("evidence"):
-            parts.append(f"Evidence: {safety.EVIDENCE[meta['evidence']].lower()}")
+            parts.append(_("Evidence: {label}").format(
+                label=str(safety.EVIDENCE[meta["evidence"]]).lower()))
         return " · ".join(parts)
     if item.kind == "pack":
-        return f"{len(meta['parts'])} handouts"
+        return _("{count} handouts").format(count=len(meta["parts"]))
+    if item.kind == "practice-log":
+        from .practicelog import facts as log_facts
+
+        return log_facts(item)
     if item.kind in ("workshop-guide", "workbook"):
         size = meta["group_size"]
-        return f"{meta['duration_minutes']} minutes · {size['min']} to {size['max']} people"
-    minutes = f" · {item.duration_minutes} minutes to read" if item.duration_minutes else ""
-    return f"Info sheet{minutes}"
+        return _("{minutes} minutes · {min} to {max} people").format(
+            minutes=meta["duration_minutes"], min=size["min"], max=size["max"])
+    if item.duration_minutes:
+        return ngettext("Info sheet · {count} minute to read",
+                        "Info sheet · {count} minutes to read",
+                        item.duration_minutes).format(count=item.duration_minutes)
+    return str(_("Info sheet"))
 
 
 def audience_words(item: Item) -> str:
@@ -102,7 +128,8 @@ def evidence_badge(item: Item) -> nodes.paragraph | None:
     # no-search: the same words on every practice page would swamp the search.
     badge = nodes.paragraph(classes=["kit-evidence", f"kit-evidence-{label}", "kit-web-only",
                                      "no-search"])
-    badge += nodes.inline("", f"Evidence: {safety.EVIDENCE[label]}", classes=["kit-badge"])
+    badge += nodes.inline("", _("Evidence: {label}").format(label=safety.EVIDENCE[label]),
+                          classes=["kit-badge"])
     badge += nodes.Text(f" ({safety.EVIDENCE_HELP[label]})")
     return badge
 
@@ -120,7 +147,8 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
     intensity = item.meta.get("intensity")
     if item.kind == "exercise" and intensity in safety.INTENSITY_HELP:
         furniture.append(nodes.paragraph(
-            "", "", nodes.inline("", f"Intensity: {intensity}", classes=["kit-badge"]),
+            "", "", nodes.inline("", _("Intensity: {level}").format(
+                level=INTENSITY_WORDS.get(intensity, intensity)), classes=["kit-badge"]),
             nodes.Text(f" ({safety.INTENSITY_HELP[intensity]})"),
             classes=["kit-intensity", f"kit-intensity-{intensity}", "kit-web-only", "no-search"]))
     badge = evidence_badge(item)
@@ -128,7 +156,7 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
         furniture.append(badge)
     if item.meta.get("caution"):
         caution = nodes.container(classes=["kit-caution"])
-        caution += nodes.paragraph("", "", nodes.strong("", "Before you start: "),
+        caution += nodes.paragraph("", "", nodes.strong("", f"{_('Before you start:')} "),
                                    nodes.Text(item.meta["caution"]))
         furniture.append(caution)
     box = print_links(item, docname)
@@ -139,14 +167,14 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
         top.insert(title_index + offset, node)
 
 
-def print_links(item: Item, docname: str, label: str = "Print or save as PDF"
-                ) -> nodes.container:
+def print_links(item: Item, docname: str, label: str | None = None) -> nodes.container:
     """'Print or save as PDF: US Letter · A4 · Large print' (web only).
 
     The hrefs are filled in when the page is written (see pdflinks), from
     the builder's own URL of the page: under ``-b dirhtml`` a page sits one
     folder deeper than its docname says.
     """
+    label = label if label is not None else str(_("Print or save as PDF"))
     box = nodes.container(classes=["kit-print", "kit-web-only"])
     box += nodes.paragraph("", "", nodes.strong("", f"{label}: "), *pdf_links(item))
     return box
@@ -156,12 +184,14 @@ def pdf_links(item: Item, href: Callable[[str], str] | None = None) -> list[node
     """'US Letter · A4 · Large print', each linking ``href(path of that PDF)``;
     without ``href``, linking the PDF from the page it ends up on (filled in
     at write time from the ``kit_pdf`` attribute)."""
+    from .downloads import paper_label  # (downloads imports the collector, which imports this)
+
     links: list[nodes.Node] = []
-    for paper, paper_label in PAPER_LABELS.items():
+    for paper in PAPER_LABELS:
         if links:
             links.append(nodes.Text(" · "))
         path = item.pdf_path(paper)
-        link = nodes.reference("", paper_label, refuri=href(path) if href else path,
+        link = nodes.reference("", paper_label(paper), refuri=href(path) if href else path,
                                classes=["kit-pdf-link"])
         if href is None:
             link["kit_pdf"] = path

@@ -14,36 +14,39 @@ from dataclasses import dataclass, field
 
 from .frontmatter import FrontMatter
 from .problems import Problem
+from .translation import _
 
 INTENSITIES = ("gentle", "moderate", "deep")
 
+# Labels readers see (the kit's catalogue translates them; see translation.py).
 EVIDENCE = {
-    "tested-program": "Part of a tested program",
-    "related-research": "Based on related research",
-    "practice-wisdom": "Practice wisdom",
+    "tested-program": _("Part of a tested program"),
+    "related-research": _("Based on related research"),
+    "practice-wisdom": _("Practice wisdom"),
 }
 EVIDENCE_HELP = {
-    "tested-program": "a close version of this practice is part of a program tested in trials",
-    "related-research": "research supports the idea behind it; the practice itself "
-                        "was not tested",
-    "practice-wisdom": "it comes from clinical and group experience, not from a study",
+    "tested-program": _("a close version of this practice is part of a program tested in "
+                        "trials"),
+    "related-research": _("research supports the idea behind it; the practice itself "
+                          "was not tested"),
+    "practice-wisdom": _("it comes from clinical and group experience, not from a study"),
 }
 INTENSITY_HELP = {
-    "gentle": "low demand, in the present moment",
-    "moderate": "brings pain into focus on purpose; read the caution first",
-    "deep": "works with trauma or intense shame; only with a clinician",
+    "gentle": _("low demand, in the present moment"),
+    "moderate": _("brings pain into focus on purpose; read the caution first"),
+    "deep": _("works with trauma or intense shame; only with a clinician"),
 }
 
 CONDITIONS = {
-    "acute-suicidality": "Acute suicidal thoughts",
-    "psychosis": "Psychosis",
-    "dissociation": "Dissociation",
-    "recent-trauma-or-loss": "Recent trauma or loss",
-    "abuse-at-home": "Abuse at home",
-    "panic-or-breathing-problems": "Panic, asthma or COPD",
-    "depression-with-rumination": "Depression with rumination",
-    "ocd-or-scrupulosity": "OCD or scrupulosity",
-    "eating-or-body-image": "Eating or body-image concerns",
+    "acute-suicidality": _("Acute suicidal thoughts"),
+    "psychosis": _("Psychosis"),
+    "dissociation": _("Dissociation"),
+    "recent-trauma-or-loss": _("Recent trauma or loss"),
+    "abuse-at-home": _("Abuse at home"),
+    "panic-or-breathing-problems": _("Panic, asthma or COPD"),
+    "depression-with-rumination": _("Depression with rumination"),
+    "ocd-or-scrupulosity": _("OCD or scrupulosity"),
+    "eating-or-body-image": _("Eating or body-image concerns"),
 }
 LEVELS = ("fine", "adapt", "avoid")  # in order of concern
 

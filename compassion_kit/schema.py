@@ -39,9 +39,53 @@ def _type_name(value) -> str:
     return YAML_TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-def _describe(error: ValidationError) -> tuple[list, str]:
+def _step(document, path):
+    """The part of ``document`` (a schema or front matter) at ``path``, or None."""
+    for step in path:
+        try:
+            document = document[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return document
+
+
+def _unused_key(error: ValidationError, schema: dict, data) -> str | None:
+    """A readable message for a key the object's type does not use.
+
+    The schema forbids such a key with ``"not": {}`` in the ``then`` branch of
+    an ``if`` on the object's ``type`` (exercises/schema.json, ``fields``), for
+    which jsonschema only says "... should not be valid under {}". None when
+    ``error`` is not that."""
+    path, schema_path = list(error.absolute_path), list(error.absolute_schema_path)
+    if (error.validator != "not" or error.validator_value != {} or not path
+            or not isinstance(path[-1], str) or "allOf" not in schema_path):
+        return None
+    key = path[-1]
+    owner = _step(data, path[:-1])
+    kind = owner.get("type") if isinstance(owner, dict) else None
+    # The object's schema holds the allOf whose branches decide per type.
+    at = len(schema_path) - 1 - schema_path[::-1].index("allOf")
+    branches = _step(schema, schema_path[:at + 1])
+    users = []
+    for branch in branches if isinstance(branches, list) else []:
+        only = _step(branch, ["if", "properties", "type", "const"])
+        forbidden = _step(branch, ["then", "properties", key]) == {"not": {}}
+        if isinstance(only, str) and not forbidden:
+            users.append(only)
+    whom = f"type '{kind}'" if isinstance(kind, str) else "a field without a 'type'"
+    names = ", ".join(f"'{user}'" for user in users)
+    hint = (f", or use type {names}" if len(users) == 1
+            else f", or use one of the types {names}" if users else "")
+    return f"'{key}' is not used by {whom}: remove it{hint}"
+
+
+def _describe(error: ValidationError, schema: dict | None = None,
+              data=None) -> tuple[list, str]:
     """(path of the field to point at, readable message) for one schema error."""
     path = list(error.absolute_path)
+    unused = _unused_key(error, schema, data) if schema is not None else None
+    if unused is not None:
+        return path, unused
     if error.validator == "required":
         missing = error.message.split("'")[1]
         return [*path, missing], "missing required field"
@@ -63,7 +107,7 @@ def validate(front: FrontMatter, schema_path: str) -> list[Problem]:
     problems = []
     errors = sorted(validator.iter_errors(front.data), key=lambda e: list(e.absolute_path))
     for error in errors:
-        path, message = _describe(error)
+        path, message = _describe(error, validator.schema, front.data)
         # A missing field has no line of its own: point at its parent.
         line_path = path[:-1] if error.validator == "required" else path
         problems.append(Problem(front.path, front.line_of(line_path),

@@ -10,6 +10,10 @@ checks that file and offers three ways to show it:
 - the directive ``{crisis-lines}``: every region (or ``:region: us``) as
   lists, with tap-to-call and tap-to-text links on the web;
 - ``help_context``: the "Need help now?" bar on every web page.
+
+In a translated edition the words of the file (names, how to reach, hours,
+who for) come from its catalogue, ``locales/<lang>/LC_MESSAGES/docs/_data/
+crisis-lines.po`` (``localized``); numbers and codes never change.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from sphinx.application import Sphinx
 from sphinx.config import ENUM
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from . import languages
 from .problems import Problem, report
+from .translation import _
 
 REGIONS = ("us", "ca", "uk", "ie", "au", "nz", "intl")
 
@@ -49,6 +55,7 @@ class Line:
     sms: str | None = None
     sms_body: str | None = None
     crisis: bool = False
+    language: str | None = None  # answers in this language (the safety line of its edition)
 
 
 def safe_yaml(path: Path) -> object:
@@ -93,13 +100,27 @@ def lines_of(data: dict, region: str) -> list[Line]:
     return [Line(id=str(entry["id"]), name=entry["name"], reach=entry["reach"],
                  hours=entry["hours"], who=entry["for"], tel=entry.get("tel"),
                  sms=entry.get("sms"), sms_body=entry.get("sms_body"),
-                 crisis=bool(entry.get("crisis")))
+                 crisis=bool(entry.get("crisis")), language=entry.get("language"))
             for entry in data["regions"][region]["lines"]]
 
 
 def data_path(app_or_env) -> Path:
     config = app_or_env.config
     return Path(app_or_env.srcdir, config.kit_crisis_data)
+
+
+def localized(app_or_env) -> dict:
+    """The checked data file in the build's language (its words from the data
+    file's catalogue; unchanged in English). Raises SupportDataError."""
+    path = data_path(app_or_env)
+    return languages.translate_data(app_or_env, "kit_crisis_data", path, load(path))
+
+
+def note_dependencies(env) -> None:
+    """A page that shows the data changes with the file and its catalogue."""
+    path = data_path(env)
+    env.note_dependency(str(path))
+    languages.note_data_catalogue(env, path)
 
 
 def _digits(number: str) -> str:
@@ -110,11 +131,12 @@ def action_links(line: Line) -> list[nodes.Node]:
     """'Call' and 'Text' links a phone can act on (web only)."""
     links: list[nodes.Node] = []
     if line.tel:
-        links.append(nodes.reference("", f"Call {line.name}", refuri=f"tel:{_digits(line.tel)}",
+        links.append(nodes.reference("", _("Call {name}").format(name=line.name),
+                                     refuri=f"tel:{_digits(line.tel)}",
                                      classes=["kit-tap", "kit-web-only"]))
     if line.sms:
         body = f"?&body={line.sms_body}" if line.sms_body else ""
-        links.append(nodes.reference("", f"Text {line.name}",
+        links.append(nodes.reference("", _("Text {name}").format(name=line.name),
                                      refuri=f"sms:{_digits(line.sms)}{body}",
                                      classes=["kit-tap", "kit-web-only"]))
     return links
@@ -153,12 +175,11 @@ class SupportLineRole(SphinxRole):
     """
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        path = data_path(self.env)
-        self.env.note_dependency(str(path))
-        fixed, _, wanted = self.text.strip().rpartition(":")
+        note_dependencies(self.env)
+        fixed, _colon, wanted = self.text.strip().rpartition(":")
         region = fixed or self.config.kit_region
         try:
-            data = load(path)
+            data = localized(self.env)
         except SupportDataError as error:
             report(error.problem)
             return [nodes.Text(self.text)], []
@@ -179,7 +200,8 @@ def _line_item(line: Line) -> nodes.list_item:
     item = nodes.list_item()
     para = nodes.paragraph()
     para += nodes.strong("", line.name)
-    para += nodes.Text(f": {line.reach}. {line.hours}. For {line.who}.")
+    para += nodes.Text(_(": {reach}. {hours}. For {who}.").format(
+        reach=line.reach, hours=line.hours, who=line.who))
     item += para
     links = action_links(line)
     if links:
@@ -198,10 +220,9 @@ class CrisisLines(SphinxDirective):
     option_spec = {"region": lambda value: directives.choice(value, REGIONS)}
 
     def run(self) -> list[nodes.Node]:
-        path = data_path(self.env)
-        self.env.note_dependency(str(path))
+        note_dependencies(self.env)
         try:
-            data = load(path)
+            data = localized(self.env)
         except SupportDataError as error:
             report(error.problem)
             return []
@@ -217,12 +238,16 @@ class CrisisLines(SphinxDirective):
             block += listing
             expect = data["regions"][region].get("what_to_expect")
             if expect:
-                block += nodes.paragraph("", "", nodes.strong("", "What happens when you "
-                                                              "reach out: "), nodes.Text(expect))
+                label = _("What happens when you reach out:")
+                block += nodes.paragraph("", "", nodes.strong("", f"{label} "), nodes.Text(expect))
             out.append(block)
-        checked = nodes.paragraph("", f"These contacts were last checked on {data['checked']}.",
-                                  classes=["kit-checked"])
+        checked = nodes.paragraph("", _("These contacts were last checked on {date}.").format(
+            date=data["checked"]), classes=["kit-checked"])
         out.append(checked)
+        # Translated through the data file's catalogue, never the page's.
+        for block in out:
+            for node in block.findall(nodes.TextElement):
+                node["translatable"] = False
         return out
 
 
@@ -230,7 +255,7 @@ def help_context(app: Sphinx, pagename: str, templatename: str, context: dict,
                  doctree: nodes.Node | None) -> None:
     """Give the page template the 'Need help now?' bar: link and tap targets."""
     try:
-        data = load(data_path(app))
+        data = localized(app)
     except SupportDataError:
         return  # the directive or role reports it; the bar then links the page only
     context["kit_help_page"] = context["pathto"](app.config.kit_support_page)

@@ -8,43 +8,61 @@ reaches a reader on its own.
 from __future__ import annotations
 
 from .safety import EVIDENCE, EVIDENCE_HELP, INTENSITY_HELP
+from .translation import _, ngettext
 
 CHAPTERS = {
-    "why-compassion": "Why compassion matters",
-    "empathy-and-compassion": "Empathy and compassion",
-    "therapy": "Compassion in therapy",
-    "work-and-home": "At work and at home",
-    "self-compassion": "Self-compassion",
-    "staying-present": "Staying present",
+    "why-compassion": _("Why compassion matters"),
+    "empathy-and-compassion": _("Empathy and compassion"),
+    "therapy": _("Compassion in therapy"),
+    "work-and-home": _("At work and at home"),
+    "self-compassion": _("Self-compassion"),
+    "staying-present": _("Staying present"),
 }
-AUDIENCES = {"client": "Clients", "team": "Teams", "reader": "Readers",
-             "clinician": "Clinicians and helpers"}
-FORMATS = {"written": "Written", "guided": "Guided", "conversation": "Conversation",
-           "group": "Group", "reflection": "Reflection"}
+AUDIENCES = {"client": _("Clients"), "team": _("Teams"), "reader": _("Readers"),
+             "clinician": _("Clinicians and helpers")}
+# After "for" in a facts line ("for clients and readers").
+AUDIENCE_WORDS = {"client": _("clients"), "team": _("teams"), "reader": _("readers"),
+                  "clinician": _("clinicians and helpers")}
+FORMATS = {"written": _("Written"), "guided": _("Guided"), "conversation": _("Conversation"),
+           "group": _("Group"), "reflection": _("Reflection")}
 # What a format means for the person doing it (facts lines).
-FORMAT_WORDS = {"written": "written practice", "guided": "guided practice",
-                "conversation": "conversation", "group": "group practice",
-                "reflection": "reflection"}
-KINDS = {"exercise": "Practices", "info-sheet": "Info sheets"}
-KIND_WORDS = {"exercise": "Practice", "info-sheet": "Info sheet",
-              "workshop-guide": "Facilitator guide", "workbook": "Participant workbook"}
-INTENSITIES = {"gentle": "Gentle", "moderate": "Moderate", "deep": "Deep"}
+FORMAT_WORDS = {"written": _("written practice"), "guided": _("guided practice"),
+                "conversation": _("conversation"), "group": _("group practice"),
+                "reflection": _("reflection")}
+KINDS = {"exercise": _("Practices"), "info-sheet": _("Info sheets")}
+KIND_WORDS = {"exercise": _("Practice"), "info-sheet": _("Info sheet"),
+              "workshop-guide": _("Facilitator guide"), "workbook": _("Participant workbook")}
+# Lower case, inside a facts line ("Facilitator guide · 60 minutes").
+KIND_WORDS_INLINE = {"info-sheet": _("info sheet"), "workshop-guide": _("facilitator guide"),
+                     "workbook": _("participant workbook")}
+INTENSITIES = {"gentle": _("Gentle"), "moderate": _("Moderate"), "deep": _("Deep")}
+# Lower case, inside a facts line ("5 minutes · guided practice · gentle").
+INTENSITY_WORDS = {"gentle": _("gentle"), "moderate": _("moderate"), "deep": _("deep")}
 # Short enough for a filter choice; the practice page says the whole of INTENSITY_HELP.
-INTENSITY_CHOICES = {"gentle": "Gentle: low demand",
-                     "moderate": "Moderate: touches pain on purpose",
-                     "deep": "Deep: only with a clinician"}
+INTENSITY_CHOICES = {"gentle": _("Gentle: low demand"),
+                     "moderate": _("Moderate: touches pain on purpose"),
+                     "deep": _("Deep: only with a clinician")}
 # (key, label, longest minutes in the bucket)
-LENGTHS = (("short", "5 minutes or less", 5), ("medium", "6 to 15 minutes", 15),
-           ("long", "More than 15 minutes", None))
+LENGTHS = (("short", _("5 minutes or less"), 5), ("medium", _("6 to 15 minutes"), 15),
+           ("long", _("More than 15 minutes"), None))
+# Articles a title may start with, which the library's order skips
+# ('A Self-Compassion Break' under S, 'La pausa antes de reaccionar' under P).
+ARTICLES = ("a ", "an ", "the ", "el ", "la ", "los ", "las ", "un ", "una ")
 
 
 def sort_key(title: str) -> str:
-    """Titles in the order people look for them: 'A Self-Compassion Break' under S."""
-    folded = title.casefold()
-    for article in ("a ", "an ", "the "):
+    """Titles in the order people look for them: 'A Self-Compassion Break' under S,
+    '¿Empatía o compasión?' under E, accents sorted with their letter."""
+    import unicodedata
+
+    folded = str(title).casefold().lstrip("¿¡\"'“‘ ")
+    for article in ARTICLES:
         if folded.startswith(article):
-            return folded[len(article):]
-    return folded
+            folded = folded[len(article):]
+            break
+    plain = "".join(char for char in unicodedata.normalize("NFD", folded)
+                    if not unicodedata.combining(char))
+    return f"{plain}\0{folded}"
 
 
 def length_bucket(minutes: int | None) -> str | None:
@@ -54,6 +72,11 @@ def length_bucket(minutes: int | None) -> str | None:
         if longest is None or minutes <= longest:
             return key
     return None
+
+
+def minutes_words(minutes: int) -> str:
+    """'1 minute', '5 minutes'."""
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def intensity_words(intensity: str) -> str:
@@ -72,10 +95,10 @@ def evidence_help(evidence: str) -> str:
 
 def audience_list(audiences) -> str:
     """'clients and readers', 'clients, teams and readers'."""
-    words = [AUDIENCES.get(audience, audience).lower() for audience in audiences]
+    words = [str(AUDIENCE_WORDS.get(audience, audience)) for audience in audiences]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 def facts_words(item, intensity: bool = True) -> str:
@@ -83,35 +106,37 @@ def facts_words(item, intensity: bool = True) -> str:
     meta = item.meta
     parts = []
     if item.kind == "exercise":
-        parts += [f"{item.duration_minutes} minutes",
+        parts += [minutes_words(item.duration_minutes),
                   FORMAT_WORDS.get(meta.get("format"), meta.get("format"))]
         if intensity:
             intensity_key = meta.get("intensity") or ""
-            parts.append(INTENSITIES.get(intensity_key, intensity_key).lower())
+            parts.append(INTENSITY_WORDS.get(intensity_key, intensity_key))
     elif item.kind == "info-sheet":
-        parts.append("info sheet")
+        parts.append(KIND_WORDS_INLINE["info-sheet"])
         if item.duration_minutes:
-            parts.append(f"{item.duration_minutes} minutes to read")
+            parts.append(ngettext("{count} minute to read", "{count} minutes to read",
+                                  item.duration_minutes).format(count=item.duration_minutes))
     elif item.kind in ("workshop-guide", "workbook"):
         size = meta["group_size"]
-        parts += [KIND_WORDS[item.kind].lower(), f"{item.duration_minutes} minutes",
-                  f"{size['min']} to {size['max']} people"]
-    words = " · ".join(part for part in parts if part)
+        parts += [KIND_WORDS_INLINE[item.kind], minutes_words(item.duration_minutes),
+                  _("{low} to {high} people").format(low=size["min"], high=size["max"])]
+    words = " · ".join(str(part) for part in parts if part)
     words = words[:1].upper() + words[1:]
     audiences = audience_list(item.audiences)
-    return f"{words} · for {audiences}" if audiences else words
+    return _("{facts} · for {audiences}").format(facts=words, audiences=audiences) \
+        if audiences else words
 
 
 # Filter groups of the library page: (group key, legend, {value: label}, item field).
 # The field names the front-matter key a card's class comes from.
 FILTER_GROUPS = (
-    ("kind", "Kind", KINDS),
-    ("aud", "Who it is for", AUDIENCES),
-    ("len", "Length", {key: label for key, label, _ in LENGTHS}),
-    ("int", "Intensity", INTENSITY_CHOICES),
-    ("ev", "Evidence", EVIDENCE),
-    ("ch", "Chapter", CHAPTERS),
-    ("fmt", "Format", FORMATS),
+    ("kind", _("Kind"), KINDS),
+    ("aud", _("Who it is for"), AUDIENCES),
+    ("len", _("Length"), {key: label for key, label, _longest in LENGTHS}),
+    ("int", _("Intensity"), INTENSITY_CHOICES),
+    ("ev", _("Evidence"), EVIDENCE),
+    ("ch", _("Chapter"), CHAPTERS),
+    ("fmt", _("Format"), FORMATS),
 )
 
 

@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from . import frontmatter, sections
+from . import frontmatter, languages, sections
 from .kinds import kind_in
 
 
@@ -30,6 +30,8 @@ class PlainFrontMatterTitle(SphinxTransform):
         except frontmatter.FrontMatterError:
             return  # reported when the item is read
         if isinstance(title, str):
+            # In a translated edition, the title from the page's catalogue.
+            title = languages.translated_title(self.env, self.env.docname, title)
             # (astext() of raw HTML nodes is their markup, so compare nothing: replace.)
             top[0].children = []
             top[0] += nodes.Text(title)

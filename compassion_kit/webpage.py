@@ -38,6 +38,7 @@ from .items import PAPER_LABELS, Item
 from .pagehead import ITEMS_CSS, items_by_doc, meta_tags, stack_labels, trim_assets, unique_title
 from .pageparts import ART_DIR, STATIC, art_html, setup_page_parts
 from .taxonomy import sort_key
+from .translation import _, own_pages, site_relative, site_root
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,10 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     if app.config.kit_pdfs:
         write_zips(app, outdir)
         write_previews(app, outdir)
-    drop_missing_previews(outdir)
-    fill_download_facts(outdir)
-    fill_zip_facts(outdir)
+    pages = list(own_pages(app))  # not the Spanish site inside the English one
+    drop_missing_previews(pages, outdir)
+    fill_download_facts(pages, site_root(app))
+    fill_zip_facts(pages, outdir)
 
 
 # -- Item pages: buttons, related practices, notes in print, chapter art ------------------
@@ -105,7 +107,7 @@ def _buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             if item is None:
                 continue
             paper = next(key for key in PAPER_LABELS if item.pdf_path(key) == pdf)
-            href = link.get("refuri") or relative_uri(app.builder.get_target_uri(docname), pdf)
+            href = link.get("refuri") or site_relative(app, docname, pdf)
             button = nodes.raw("", download_link(item, paper, href), format="html")
             link.replace_self(button)
             button["classes"] = []  # replace_self copied the link's classes
@@ -117,7 +119,7 @@ def _buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _pdf_of(href: str) -> str:
-    match = re.search(r"handouts/[\w-]+/[\w.-]+\.pdf$", href)
+    match = re.search(r"handouts/(?:[\w-]+/)+[\w.-]+\.pdf$", href)
     return match.group(0) if match else ""
 
 
@@ -148,22 +150,24 @@ def _related_section(app: Sphinx, docname: str, item: Item) -> nodes.Node | None
         for other in chosen)
     section = nodes.section(ids=["related-practices"], names=["related practices"],
                             classes=["kit-related", "kit-web-only", "no-search"])
-    section += nodes.title("", "Related practices")
+    section += nodes.title("", _("Related practices"))
     section += nodes.raw("", f'<ul class="kit-related-list">{entries}</ul>', format="html")
     return section
 
 
 def _notes_in_print(doctree: nodes.document) -> None:
     """The facilitator notes print only when the reader asks (web print CSS)."""
-    for section in doctree.findall(nodes.section):
-        if "notes-for-facilitators-and-clinicians" in section["ids"]:
+    from . import sections
+
+    for section in sections.h2_sections(doctree):
+        if sections.section_key(section) == "notes":
             section["classes"].append("kit-notes")
             title_index = section.first_child_matching_class(nodes.title) or 0
+            label = escape(_("Include these notes when I print this page"))
             section.insert(title_index + 1, nodes.raw(
                 "", '<p class="kit-notes-print kit-web-only"><label>'
-                '<input type="checkbox" class="kit-notes-toggle"> '
-                "Include these notes when I print this page</label></p>", format="html",
-                classes=["no-search"]))
+                f'<input type="checkbox" class="kit-notes-toggle"> {label}</label></p>',
+                format="html", classes=["no-search"]))
             return
 
 
@@ -180,7 +184,8 @@ def decorate_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     items = items_by_doc(app).get(docname, [])
     _buttons(app, doctree, docname)
-    if len(items) == 1 and items[0].kind in ZIP_KINDS:
+    # A practice's page may also list its practice log (an item of its own).
+    if items and items[0].kind in ZIP_KINDS:
         _add_preview(app, doctree, docname, items[0])
     from . import sections
 
@@ -235,7 +240,8 @@ def _neighbours(app: Sphinx, pagename: str, context: dict) -> None:
     if before is not None:
         context["prev"] = link(before.docname, before.title)
     elif chapter_doc:
-        context["prev"] = link(chapter_doc, f"Chapter: {app.env.titles[chapter_doc].astext()}")
+        context["prev"] = link(chapter_doc, _("Chapter: {title}").format(
+            title=app.env.titles[chapter_doc].astext()))
     else:
         context["prev"] = None
     context["next"] = link(after.docname, after.title) if after is not None else None

@@ -17,6 +17,9 @@ GUARD = Path(__file__).resolve().parent / "guard"
 SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json",
           "docs/workshops/schema.json", "references.bib", "docs/_data/crisis-lines.yaml",
           "docs/_data/crisis-lines.schema.json", "docs/_data/group-agreement.yaml")
+# The data files' Spanish catalogues, for fixtures with a Spanish edition.
+SHARED_SPANISH = ("locales/es/LC_MESSAGES/docs/_data/crisis-lines.po",
+                  "locales/es/LC_MESSAGES/docs/_data/group-agreement.po")
 STRICT = ("-n", "-W", "--keep-going")
 
 
@@ -34,9 +37,21 @@ class Build:
         return [line for line in self.output.splitlines() if "WARNING" in line or "ERROR" in line]
 
 
+def translations(srcdir: Path) -> list[str]:
+    """The languages a project has catalogues for (locales/<lang>/LC_MESSAGES)."""
+    folder = Path(srcdir, "locales")
+    return sorted(child.name for child in folder.iterdir()
+                  if (child / "LC_MESSAGES").is_dir()) if folder.is_dir() else []
+
+
 def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = None,
-                 allow: Sequence[Path] = (), wrap: Sequence[str] = ()) -> Build:
+                 allow: Sequence[Path] = (), wrap: Sequence[str] = (),
+                 language: str = "") -> Build:
     """``sphinx-build -n -W --keep-going -b html`` in a fresh process.
+
+    ``outdir`` is the (English) site; with ``language`` the build makes that
+    edition as ``nox -s build`` does: into ``outdir/<language>`` with its own
+    doctrees beside ``outdir`` (``Build.outdir`` is then the edition's folder).
 
     ``guard``: a log file; the build (and its render workers) then record
     every network attempt (refused) and every file opened outside the
@@ -50,8 +65,11 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = N
         env["KIT_GUARD_LOG"] = str(guard)
         env["KIT_GUARD_ALLOW"] = os.pathsep.join(
             str(path) for path in (srcdir, outdir.parent, REPO / "compassion_kit", *allow))
+    doctrees = outdir.parent / (f"doctrees-{language}" if language else "doctrees")
+    if language:
+        extra, outdir = ("-D", f"language={language}", *extra), outdir / language
     command = [*wrap, sys.executable, "-m", "sphinx", *STRICT, "-b", "html", *extra,
-               str(srcdir), str(outdir), "-d", str(outdir.parent / "doctrees")]
+               str(srcdir), str(outdir), "-d", str(doctrees)]
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=srcdir)
     build = Build(done.returncode, done.stdout + done.stderr, outdir)
     if guard is not None and guard.exists():
@@ -59,6 +77,17 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = N
             kind, _, what = line.partition(" ")
             (build.network if kind == "NET" else build.outside_reads).append(what)
     return build
+
+
+def build_all(srcdir: Path, outdir: Path, *extra: str) -> list[Build]:
+    """Every edition, as ``nox -s build``: English into ``outdir``, then each
+    translation into ``outdir/<lang>`` (stops at the first that fails)."""
+    builds = [sphinx_build(srcdir, outdir, *extra)]
+    for language in translations(srcdir):
+        if builds[-1].returncode != 0:
+            break
+        builds.append(sphinx_build(srcdir, outdir, *extra, language=language))
+    return builds
 
 
 def fixture_project(name: str, destination: Path) -> Path:
@@ -74,6 +103,10 @@ def fixture_project(name: str, destination: Path) -> Path:
     for layer in name.split("+"):
         if layer != "base":
             shutil.copytree(ROOTS / layer, destination, dirs_exist_ok=True)
+    if (destination / "locales" / "es").is_dir():
+        for shared in SHARED_SPANISH:
+            (destination / shared).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO / shared, destination / shared)
     return destination
 
 

@@ -9,8 +9,11 @@ from kitbuild import fixture_project, sphinx_build
 from pdfcheck import open_pdf, text
 from pypdf import PdfReader, PdfWriter
 
-PAPERS = ("letter", "a4", "large-print")
+PAPERS = ("letter", "a4", "large-print", "large-print-a4")
 MULTILINE = 1 << 12  # PDF text field flag
+# calm's answer (`size: small`: three ruled lines) is one one-line field per rule,
+# so typed text stays on its line in every viewer (answers.py).
+LINES = ("noticed.1", "noticed.2", "noticed.3")
 
 
 @pytest.fixture(scope="module")
@@ -25,26 +28,29 @@ def base_build(tmp_path_factory):
 def test_write_in_spaces_are_fillable_fields_named_and_labelled(base_build, paper):
     reader = open_pdf(base_build / f"handouts/{paper}/calm.pdf")
     fields = reader.get_fields()
-    assert fields["noticed"]["/FT"] == "/Tx"
-    assert fields["noticed"]["/TU"] == "What I noticed"
-    assert int(fields["noticed"].get("/Ff", 0)) & MULTILINE
-    # With no practice details, a fillable "Your clinician" line instead.
-    assert fields["clinician"]["/FT"] == "/Tx"
-    assert "Your clinician" in text(reader)
+    assert {name for name in fields if name.split(".")[0] == "noticed"} == set(LINES)
+    for number, name in enumerate(LINES, start=1):
+        assert fields[name]["/FT"] == "/Tx"
+        assert not int(fields[name].get("/Ff", 0)) & MULTILINE, name
+        assert fields[name]["/TU"] == ("What I noticed" if number == 1 else
+                                       f"What I noticed (line {number} of {len(LINES)})")
+    # With no practice details, a fillable "From" and "Phone" block instead.
+    assert fields["clinician"]["/FT"] == fields["clinician_phone"]["/FT"] == "/Tx"
+    assert fields["clinician"]["/TU"] == "From: your clinician or counselor"
+    assert {"From", "Phone"} <= set(text(reader).split())
     assert (base_build / f"handouts/{paper}/calm.pdf").stat().st_size < 150_000
 
 
 def test_typed_text_survives_save_and_reopen(base_build):
     writer = PdfWriter(clone_from=base_build / "handouts/letter/calm.pdf")
-    typed = "I noticed my shoulders drop.\nThen my breath slowed."
+    typed = {"noticed.1": "I noticed my shoulders drop.", "noticed.2": "Then my breath slowed.",
+             "clinician": "Sam Lee"}
     for page in writer.pages:
-        writer.update_page_form_field_values(page, {"noticed": typed, "clinician": "Sam Lee"},
-                                             auto_regenerate=False)
+        writer.update_page_form_field_values(page, typed, auto_regenerate=False)
     saved = io.BytesIO()
     writer.write(saved)
     reopened = PdfReader(io.BytesIO(saved.getvalue())).get_fields()
-    assert reopened["noticed"]["/V"] == typed
-    assert reopened["clinician"]["/V"] == "Sam Lee"
+    assert {name: reopened[name].get("/V") for name in typed} == typed
 
 
 def test_practice_details_print_literally_on_every_paper(tmp_path):
@@ -54,7 +60,8 @@ def test_practice_details_print_literally_on_every_paper(tmp_path):
     for paper in PAPERS:
         reader = open_pdf(build.outdir / f"handouts/{paper}/calm.pdf")
         words = " ".join(text(reader).split())
-        assert 'Shared by Dr. <b>Ana</b> "Ruiz" & Co, PsyD' in words
+        # The boxed "From" block (issue 12), one contact item per line.
+        assert 'From Dr. <b>Ana</b> "Ruiz" & Co, PsyD' in words
         assert "Harbor <script>alert(1)</script> Counseling" in words
         assert "(555) 010-0199" in words and "harbor.example" in words
         assert "clinician" not in reader.get_fields()
@@ -88,8 +95,8 @@ def test_pack_collects_handouts_in_order_with_a_cover_and_continuous_pages(tmp_p
     last = " ".join(reader.pages[-1].extract_text().split())
     assert f"Page {len(reader.pages)} of {len(reader.pages)}" in last
     fields = reader.get_fields()
-    assert {"steady_noticed", "calm_noticed"} <= set(fields)
-    assert fields["calm_noticed"]["/TU"] == "What I noticed"
+    assert {"steady_noticed.1", "calm_noticed.1"} <= set(fields)
+    assert fields["calm_noticed.1"]["/TU"] == "What I noticed"
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 

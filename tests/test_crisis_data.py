@@ -12,10 +12,15 @@ from compassion_kit import supportlines
 from compassion_kit.crisisline import sentence
 
 DATA = REPO / "docs/_data/crisis-lines.yaml"
-# Everything a reader or a handout can show: content, templates, the extension.
+# The data file's own translations: the only other place its numbers may be.
+DATA_CATALOGUES = sorted(REPO.glob("locales/*/LC_MESSAGES/docs/_data/crisis-lines.po"))
+# Everything a reader or a handout can show: content, templates, the extension,
+# and every translation (pages, front matter, the kit's own words).
 SOURCES = [REPO / "index.md", *REPO.glob("docs/**/*.md"), *REPO.glob("exercises/*.md"),
-           *REPO.glob("docs/_templates/*.html"), *REPO.glob("compassion_kit/**/*.py"),
-           *REPO.glob("compassion_kit/assets/print/*.html")]
+           *REPO.glob("docs/_templates/**/*.html"), *REPO.glob("compassion_kit/**/*.py"),
+           *REPO.glob("compassion_kit/assets/print/*.html"),
+           *(path for path in REPO.glob("locales/**/*.po") if path not in DATA_CATALOGUES),
+           *REPO.glob("compassion_kit/locales/**/*.po")]
 # Phone numbers (1-800-…, 116 123, 13 11 14, 0800 543 354) and the short codes
 # of every region's lines and emergency services.
 NUMBER = re.compile(r"\b1-8\d\d-\d{3}-\d{4}\b|\b(?:1800|1300|0800|0477) ?\d{2,3} ?\d{2,3}\b|"
@@ -36,7 +41,8 @@ def _short_codes() -> set[str]:
 def test_no_source_types_a_crisis_or_support_number():
     codes = _short_codes()
     assert {"988", "911", "999", "741741"} <= codes
-    short = re.compile(r"(?<![\w.,:`-])(" + "|".join(sorted(codes, key=len, reverse=True))
+    # (Not after '#': a colour such as #000 is no emergency number.)
+    short = re.compile(r"(?<![\w.,:`#-])(" + "|".join(sorted(codes, key=len, reverse=True))
                        + r")(?![\w-])")
     found = []
     for path in SOURCES:
@@ -45,6 +51,27 @@ def test_no_source_types_a_crisis_or_support_number():
                 found.append(f"{path.relative_to(REPO)}:{number}: {match.group(0)!r}: "
                              f"{line.strip()[:80]}")
     assert found == [], "use {crisis-line} or {support-line}`id`:\n" + "\n".join(found)
+
+
+def test_translations_of_the_data_keep_every_number_and_code():
+    """A translated line must reach the same service: the same digits (988,
+    1-800-799-7233, 741741), codes (AYUDA, HOME) and addresses as the English."""
+    from babel.messages.pofile import read_po
+
+    assert DATA_CATALOGUES, "no translation of the crisis lines"
+    digits = re.compile(r"\d[\d -]*\d|\d")
+    codes = re.compile(r"\b[A-Z]{3,}\b|\b[\w.-]+\.(?:org|net|com|au)(?:/[\w/-]*)?")
+    for path in DATA_CATALOGUES:
+        with path.open("rb") as stream:
+            catalog = read_po(stream)
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            for pattern in (digits, codes):
+                want = {m.replace(" ", "").replace("-", "") for m in pattern.findall(message.id)}
+                got = {m.replace(" ", "").replace("-", "")
+                       for m in pattern.findall(message.string)}
+                assert got == want, (path.name, message.id, message.string)
 
 
 def test_every_entry_is_checked_and_only_ticked_services_are_printed():

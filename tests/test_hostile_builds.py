@@ -1,12 +1,12 @@
 """Hostile and careless input, one build per case (issue 16).
 
 Every case starts from the same good build of a two-exercise project (its
-catalogue and six PDFs published), changes one thing, builds again with a
-guard in the build and its render workers, and checks: the exit code; a
-message naming the file (and line) and the problem; no traceback; no file
-read outside the project; no network attempt; nothing from outside the
-project in any output; and, when the build fails, the earlier catalogue and
-PDFs byte for byte as they were.
+catalogue and eight PDFs published: two exercises on four papers), changes
+one thing, builds again with a guard in the build and its render workers, and
+checks: the exit code; a message naming the file (and line) and the problem;
+no traceback; no file read outside the project; no network attempt; nothing
+from outside the project in any output; and, when the build fails, the
+earlier catalogue and PDFs byte for byte as they were.
 """
 
 from __future__ import annotations
@@ -326,12 +326,12 @@ def _named(file: str, project: Path, outside: Path, out: Path) -> str:
 
 @pytest.fixture(scope="module")
 def earlier(tmp_path_factory) -> Path:
-    """A good build of calm and steady: site, catalogue and six PDFs."""
+    """A good build of calm and steady: site, catalogue and eight PDFs (four papers)."""
     root = tmp_path_factory.mktemp("earlier")
     project = fixture_project("pack", root / "src")
     build = sphinx_build(project, root / "out" / "html")
     assert build.returncode == 0, build.output[-3000:]
-    assert len(_outputs(root / "out" / "html")) == 7
+    assert len(_outputs(root / "out" / "html")) == 2 * 4 + 1  # the PDFs and catalog.json
     return root
 
 
@@ -431,7 +431,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_render_workers_die_with_a_killed_build(tmp_path):
-    project = fixture_project("workshop+pack", tmp_path / "src")  # 12 PDFs: a worker pool
+    project = fixture_project("workshop+pack", tmp_path / "src")  # 16 PDFs: a worker pool
     out = tmp_path / "out"
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-D", "kit_pdf_workers=2",
                str(project), str(out / "html"), "-d", str(out / "doctrees")]

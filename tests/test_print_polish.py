@@ -1,6 +1,7 @@
 """Print polish measured on the laid-out pages and in the PDFs: no page ends
 with a lone heading, no write-in space is split, margins survive printer
-cropping, list numbers read as numbers."""
+cropping (every glyph's real extent, 0.55 in from each edge; test_footer.py
+also measures rules, fields and QR codes), list numbers read as numbers."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import math
 
 import pytest
 from kitbuild import REPO
-from pdfcheck import open_pdf
+from pdfcheck import INCH, glyphs, open_pdf
 
 from compassion_kit import pdf
 
-PAPERS = ("letter", "a4", "large-print")
-MIN_MARGIN_PT = 36  # half an inch
+PAPERS = pdf.PAPERS
+MIN_MARGIN_PT = 0.55 * INCH  # inside every office printer's printable area
 
 
 def lines(page) -> list[tuple[float, float, float, str]]:
@@ -74,14 +75,20 @@ def test_no_page_ends_with_a_heading_or_splits_a_write_in_space(site, handouts, 
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_text_keeps_half_an_inch_from_every_edge(site, handouts, paper):
+def test_text_keeps_0_55_in_from_every_edge(site, handouts, paper):
+    """Each glyph's box as drawn (not its baseline: a descender or a footer
+    set low reaches below it)."""
     for entry in handouts:
-        reader = open_pdf(site / entry["pdfs"][paper])
-        for page in reader.pages:
-            width, height = float(page.mediabox.width), float(page.mediabox.height)
-            for x, y, size, text in lines(page):
-                assert MIN_MARGIN_PT <= x <= width - MIN_MARGIN_PT, (entry["id"], text)
-                assert MIN_MARGIN_PT - size <= y <= height - MIN_MARGIN_PT, (entry["id"], text)
+        path = site / entry["pdfs"][paper]
+        sizes = [(float(page.mediabox.width), float(page.mediabox.height))
+                 for page in open_pdf(path).pages]
+        for (width, height), chars in zip(sizes, glyphs(path), strict=True):
+            for char in chars:
+                left, bottom, right, top = char["box"]
+                assert left >= MIN_MARGIN_PT - 0.3 and right <= width - MIN_MARGIN_PT + 0.3, \
+                    (entry["id"], char["char"], char["box"])
+                assert bottom >= MIN_MARGIN_PT - 0.3 and top <= height - MIN_MARGIN_PT + 0.3, \
+                    (entry["id"], char["char"], char["box"])
 
 
 @pytest.mark.parametrize("paper", PAPERS)

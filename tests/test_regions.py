@@ -52,8 +52,9 @@ def test_us_letter_and_large_print_print_the_us_lines(default_build):
         assert "findahelpline.com" not in printed, paper
 
 
-def test_a4_prints_international_lines_by_default(default_build):
-    printed = _pdf_text(default_build, "a4")
+@pytest.mark.parametrize("paper", ["a4", "large-print-a4"])
+def test_a4_prints_international_lines_by_default(default_build, paper):
+    printed = _pdf_text(default_build, paper)
     assert "findahelpline.com" in printed
     assert "your local emergency number" in printed
     assert not _has_us_numbers(printed)
@@ -67,7 +68,7 @@ def test_a_region_in_handouts_toml_reaches_every_paper(tmp_path):
     (project / "handouts.toml").write_text('[handouts]\nregion = "uk"\n', encoding="utf-8")
     build = sphinx_build(project, tmp_path / "out" / "html")
     assert build.returncode == 0, build.output[-3000:]
-    for paper in ("letter", "a4", "large-print"):
+    for paper in ("letter", "a4", "large-print", "large-print-a4"):
         printed = _pdf_text(build.outdir, paper)
         assert "Samaritans" in printed and "116 123" in printed, paper
         assert "call 999" in printed, paper

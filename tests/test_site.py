@@ -4,23 +4,58 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from kitbuild import REPO
 from linkcheck import broken_links
-from pdfcheck import body_font_size, fonts, open_pdf, text
+from pdfcheck import fonts, glyphs, open_pdf, text
 
-PAPER_SIZES = {"letter": (612, 792), "a4": (595.3, 841.9), "large-print": (612, 792)}
-MAX_PAGES = {"letter": 2, "a4": 2, "large-print": 4}
-MIN_BODY_PT = {"letter": 10.5, "a4": 10.5, "large-print": 18}
+from compassion_kit.config import SAFETY_LINE
+
+PAPER_SIZES = {"letter": (612, 792), "a4": (595.3, 841.9), "large-print": (612, 792),
+               "large-print-a4": (595.3, 841.9)}
+MAX_PAGES = {"letter": 2, "a4": 2, "large-print": 4, "large-print-a4": 4}
+MIN_BODY_PT = {"letter": 10.5, "a4": 10.5, "large-print": 18, "large-print-a4": 18}
+# Papers that print the international lines unless a region is set (A4 goes abroad).
+INTERNATIONAL = ("a4", "large-print-a4")
 EXERCISES = sorted(path.stem for path in (REPO / "exercises").glob("*.md") if path.stem != "index")
 INFO_SHEETS = sorted(path.stem for path in (REPO / "docs/info-sheets").glob("*.md")
                      if path.stem != "index")
 WORKSHOPS = sorted(path.stem for path in (REPO / "docs/workshops").glob("*.md")
                    if path.stem != "index")
 HANDOUTS = EXERCISES + INFO_SHEETS
-ITEMS = HANDOUTS + [f"{plan}-{part}" for plan in WORKSHOPS for part in ("guide", "workbook")]
+
+
+def _asks_for_a_log(exercise: str) -> bool:
+    from compassion_kit import frontmatter
+
+    data = frontmatter.load(REPO / "exercises" / f"{exercise}.md").data
+    return any(field.get("type") == "log" for field in data.get("fields", []))
+
+
+# A practice meant to be repeated (a field of type log) has a 14-day log of its own.
+LOGS = [f"{exercise}-log" for exercise in EXERCISES if _asks_for_a_log(exercise)]
+ITEMS = HANDOUTS + LOGS + [f"{plan}-{part}" for plan in WORKSHOPS
+                           for part in ("guide", "workbook")]
+
+
+def body_font_size(path: Path) -> float:
+    """The font size (pt) that carries the most characters above the footer:
+    the body text. The footer (the safety line and all below it) has its own
+    minimum (tests/test_footer.py); on a practice log, whose rows are blank,
+    it would otherwise carry more characters than the sheet's own text."""
+    start = "".join(SAFETY_LINE.split())[:20]
+    sizes: Counter[float] = Counter()
+    for chars in glyphs(path):
+        at = "".join(char["char"] for char in chars).find(start)
+        top = chars[at]["box"][3] + 1 if at >= 0 else float("-inf")
+        for char in chars:
+            if char["box"][3] > top:
+                sizes[round(char["size"], 1)] += 1
+    return sizes.most_common(1)[0][0]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +69,12 @@ def entries(catalog):
 
 
 def test_catalog_lists_every_item_of_the_right_kind(entries):
+    """The English catalogue: every English item (the Spanish ones are in es/catalog.json)."""
+    assert LOGS, "no practice asks for a log"
     assert sorted(entries) == sorted(ITEMS)
-    kinds = {**dict.fromkeys(EXERCISES, "exercise"), **dict.fromkeys(INFO_SHEETS, "info-sheet")}
+    assert {entry["lang"] for entry in entries.values()} == {"en"}
+    kinds = {**dict.fromkeys(EXERCISES, "exercise"), **dict.fromkeys(INFO_SHEETS, "info-sheet"),
+             **dict.fromkeys(LOGS, "practice-log")}
     for plan in WORKSHOPS:
         kinds[f"{plan}-guide"], kinds[f"{plan}-workbook"] = "workshop-guide", "workbook"
     assert {item_id: entry["kind"] for item_id, entry in entries.items()} == kinds
@@ -57,7 +96,7 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 
 @pytest.mark.parametrize("item_id", ITEMS)
-def test_item_page_links_its_three_pdfs(site, entries, item_id):
+def test_item_page_links_its_pdfs(site, entries, item_id):
     page = site / entries[item_id]["url"]
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     hrefs = {(page.parent / a["href"]).resolve() for a in soup.select("a.kit-pdf-link")}
@@ -82,13 +121,14 @@ def test_handout_pdf(site, entries, item_id, paper):
     used = fonts(reader)
     assert used and all(used.values()), f"fonts not embedded: {used}"
     assert all(re.match(r"/[A-Z]{6}\+", name) for name in used), f"fonts not subset: {used}"
-    assert body_font_size(reader) >= MIN_BODY_PT[paper]
+    assert body_font_size(site / entry["pdfs"][paper]) >= MIN_BODY_PT[paper]
 
     words = " ".join(text(reader).split())
     assert entry["title"] in words
     # The crisis lines of the paper's region: the US lines on US Letter and
-    # large print, international help on A4 (test_regions.py covers the choice).
-    if paper == "a4":
+    # large print, international help on A4 and large print A4 (test_regions.py
+    # covers the choice).
+    if paper in INTERNATIONAL:
         assert "findahelpline.com" in words and "your local emergency number" in words
     else:
         assert "call or text 988" in words and "988lifeline.org" in words

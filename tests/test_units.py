@@ -52,6 +52,43 @@ def test_unknown_fields_are_named(tmp_path):
     assert problem.line == 10
 
 
+@pytest.mark.parametrize(("field", "where", "line", "message"), [
+    ("    type: line\n    low: calm", "fields[0].low", 15,
+     "'low' is not used by type 'line': remove it, or use type 'scale'"),
+    ("    type: scale\n    low: calm\n    high: swamped\n    items: [one, two]",
+     "fields[0].items", 17,
+     "'items' is not used by type 'scale': remove it, or use type 'checklist'"),
+    ("    size: small\n    columns: [Day]", "fields[0].columns", 15,
+     "'columns' is not used by a field without a 'type': remove it, or use type 'table'"),
+    ("    type: table\n    columns: [Day]\n    size: small", "fields[0].size", 16,
+     "'size' is not used by type 'table': remove it, or use one of the types 'lines', 'line'"),
+], ids=["low-on-line", "items-on-scale", "columns-without-type", "size-on-table"])
+def test_a_key_the_answer_type_does_not_use_is_named_with_the_type(tmp_path, field, where,
+                                                                   line, message):
+    """Not jsonschema's "... should not be valid under {}": the key, the type,
+    and the type that would use it, at the key's line."""
+    text = VALID.read_text().replace("    size: small", field)
+    [problem] = schema.validate(frontmatter.load(write(tmp_path, text)), SCHEMA)
+    assert (problem.where, problem.line, problem.message) == (f"field '{where}'", line, message)
+    assert "should not be valid" not in str(problem)
+
+
+@pytest.mark.parametrize(("target", "here", "href"), [
+    ("exercises/calm.html", "es/exercises/calm.html", "../../exercises/calm.html"),
+    ("es/index.html", "index.html", "es/index.html"),
+    # dirhtml: the root page is '' and a page is a folder ('x/'), kept as one.
+    ("", "", "./"),
+    ("", "es/", "../"),
+    ("es/", "", "es/"),
+    ("exercises/calm/", "es/exercises/calm/", "../../../exercises/calm/"),
+    ("handouts/es/letter/calm.pdf", "es/", "../handouts/es/letter/calm.pdf"),
+])
+def test_links_between_the_sites_pages_under_html_and_dirhtml(target, here, href):
+    from compassion_kit.translation import _relative
+
+    assert _relative(target, here) == href
+
+
 def test_a_file_without_front_matter_is_rejected(tmp_path):
     with pytest.raises(frontmatter.FrontMatterError) as caught:
         frontmatter.load(write(tmp_path, "## Why try this\n"))

@@ -13,19 +13,31 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import REPO
+from kitbuild import REPO, translations
 
 from compassion_kit import frontmatter
 
+PAPERS = ("letter", "a4", "large-print", "large-print-a4")
+# The sites: English at the root, each translation in its folder (es/).
+EDITIONS = ("", *(f"{lang}/" for lang in translations(REPO)))
 SCHEMA_KEYS = re.compile(r"\b(client|reader|clinician|tested-program|related-research|"
                          r"practice-wisdom|work-and-home|self-compassion-break)\b")
 
 
-@pytest.fixture(scope="module")
-def pages(site) -> dict[str, BeautifulSoup]:
+def site_pages(site, edition: str) -> dict[str, BeautifulSoup]:
+    """The pages of one language's site ('' for English, 'es/'), by path from the
+    site's root; the English site leaves out the translations' folders."""
+    others = [site / folder for folder in EDITIONS if folder and folder != edition]
     return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"),
                                                              "html.parser")
-            for path in sorted(site.rglob("*.html"))}
+            for path in sorted((site / edition).rglob("*.html"))
+            if not any(path.is_relative_to(other) for other in others)}
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, BeautifulSoup]:
+    """The English site (the Spanish one in es/ is checked where it says so)."""
+    return site_pages(site, "")
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +46,18 @@ def exercises(site) -> list[dict]:
     return [entry for entry in items if entry["kind"] == "exercise"]
 
 
-def test_every_page_has_a_unique_title_and_a_description(pages):
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda folder: folder.rstrip("/") or "en")
+def test_every_page_has_a_unique_title_and_a_description(site, pages, edition):
+    """In each language's site (Sphinx's index and search pages have no description)."""
+    pages = site_pages(site, edition) if edition else pages
+    assert f"{edition}index.html" in pages, f"no site in {edition!r}"
     titles = Counter(soup.title.get_text(strip=True) for soup in pages.values())
     assert not [title for title, count in titles.items() if count > 1], titles.most_common(3)
-    missing = [name for name, soup in pages.items() if name not in ("genindex.html",
-                                                                    "search.html")
+    missing = [name for name, soup in pages.items()
+               if name.removeprefix(edition) not in ("genindex.html", "search.html")
                and not (soup.find("meta", attrs={"name": "description"}) or {}).get("content")]
     assert not missing, missing
-    for name in ("index.html", "exercises/self-compassion-break.html"):
+    for name in (f"{edition}index.html", f"{edition}exercises/self-compassion-break.html"):
         meta = {tag["property"]: tag["content"] for tag in pages[name].find_all(
             "meta", attrs={"property": re.compile("^og:")})}
         assert {"og:title", "og:description", "og:type"} <= set(meta), name
@@ -69,7 +85,8 @@ def test_card_titles_are_headings_and_downloads_are_named_for_the_practice(pages
         assert heading.name == "h2", heading
         title = heading.get_text(strip=True)
         names = [link["aria-label"] for link in card.select("a.kit-pdf-link")]
-        assert len(names) == 3 and all(name.startswith(f"{title}, ") for name in names), names
+        assert len(names) == len(PAPERS) and all(name.startswith(f"{title}, ")
+                                                 for name in names), names
     all_names = [link["aria-label"] for link in library.select("a.kit-pdf-link")]
     assert len(all_names) == len(set(all_names))
     for soup in pages.values():  # a chapter's cards sit under its h2 "Practices for …"
@@ -144,7 +161,7 @@ def test_all_handouts_zips_hold_every_handout(site, exercises):
     items = json.loads((site / "catalog.json").read_text(encoding="utf-8"))["items"]
     handouts = sorted(entry["id"] for entry in items if entry["kind"] in ("exercise",
                                                                           "info-sheet"))
-    for paper in ("letter", "a4", "large-print"):
+    for paper in PAPERS:
         with zipfile.ZipFile(site / "downloads" / f"handouts-{paper}.zip") as archive:
             names = sorted(name.rsplit("/", 1)[-1].removesuffix(".pdf")
                            for name in archive.namelist())
@@ -173,11 +190,17 @@ def test_practice_pages_show_a_small_preview_of_page_one(site, pages, exercises)
 def test_download_names_give_the_real_page_count_and_size(site, pages, exercises):
     from pypdf import PdfReader
 
+    # A practice's page also offers its practice log's PDFs, named for the log.
+    items = json.loads((site / "catalog.json").read_text(encoding="utf-8"))["items"]
+    title_of = {path: item["title"] for item in items for path in item["pdfs"].values()}
     for entry in exercises[:6]:
-        for link in pages[entry["url"]].select(".kit-print a.kit-pdf-link"):
+        links = pages[entry["url"]].select(".kit-print a.kit-pdf-link")
+        assert {link["data-kit-pdf"] for link in links} >= set(entry["pdfs"].values())
+        for link in links:
             pdf = site / link["data-kit-pdf"]
             pages_count, size = re.search(r", (\d+) pages?, (\d+) KB$",
                                           link["aria-label"]).groups()
             assert int(pages_count) == len(PdfReader(pdf).pages), link["aria-label"]
             assert int(size) == max(1, round(pdf.stat().st_size / 1024))
-            assert link["aria-label"].startswith(f"{entry['title']}, {link['data-kit-paper']} PDF")
+            title = title_of[link["data-kit-pdf"]]
+            assert link["aria-label"].startswith(f"{title}, {link['data-kit-paper']} PDF")

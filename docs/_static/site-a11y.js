@@ -23,7 +23,8 @@ document.addEventListener("DOMContentLoaded", () => {
       const button = document.createElement("button");
       button.type = "button";
       button.className = `${label.className} kit-drawer-toggle`;
-      button.setAttribute("aria-label", name);
+      // The name in the page's language (docs/_templates/page.html puts it on the box).
+      button.setAttribute("aria-label", box.dataset.kitName || name);
       button.setAttribute("aria-controls", drawer.id);
       button.append(...label.childNodes);
       label.replaceWith(button);

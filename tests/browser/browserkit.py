@@ -117,7 +117,8 @@ LENGTHS = {"short": (0, 5), "medium": (6, 15), "long": (16, 10_000)}
 
 def library_entries(catalogue: list[dict]) -> list[dict]:
     """Each item the library lists, with the value of every filter group for it,
-    from catalog.json and the item's front matter (evidence is only there)."""
+    from catalog.json and the item's front matter (evidence is only there; a
+    translated catalogue's page has the English page's source)."""
     from kitbuild import REPO
 
     from compassion_kit import frontmatter
@@ -126,7 +127,8 @@ def library_entries(catalogue: list[dict]) -> list[dict]:
     for entry in catalogue:
         if entry["kind"] not in LIBRARY_KINDS:
             continue
-        front = frontmatter.load(REPO / Path(entry["url"]).with_suffix(".md")).data
+        source = entry["url"].removeprefix(f"{entry.get('lang', 'en')}/")
+        front = frontmatter.load(REPO / Path(source).with_suffix(".md")).data
         minutes = entry.get("duration_minutes")
         length = next((key for key, (low, high) in LENGTHS.items()
                        if minutes is not None and low <= minutes <= high), None)
@@ -144,5 +146,30 @@ def expected_titles(entries: list[dict], choice: dict[str, str]) -> list[str]:
                   if all(value in entry["values"][group] for group, value in choice.items()))
 
 
-def count_words(shown: int, total: int) -> str:
-    return f"Showing all {total}" if shown == total else f"Showing {shown} of {total}"
+# The sites: English at the root, Spanish in es/. What the library's controls
+# say in each language (written here, not taken from the kit: the tests check
+# the kit's words against them).
+LANGUAGES = ("en", "es")
+SITE_FOLDER = {"en": "", "es": "es/"}
+WORDS = {
+    "en": {"all": "Showing all {total}", "some": "Showing {shown} of {total}",
+           "shown": "{count} shown", "filter": "Filter", "clients": "Clients",
+           "practices": "Practices", "medium": "6 to 15 minutes"},
+    "es": {"all": "Mostrando todo ({total})", "some": "Mostrando {shown} de {total}",
+           "shown": "{count} a la vista", "filter": "Filtrar", "clients": "Clientes",
+           "practices": "Prácticas", "medium": "De 6 a 15 minutos"},
+}
+
+
+def catalogue_of(site: Path, lang: str) -> list[dict]:
+    """The items of a language's catalog.json (es/catalog.json for Spanish)."""
+    import json
+
+    path = site / SITE_FOLDER[lang] / "catalog.json"
+    assert path.is_file(), f"no {path}: `nox -s build` builds the Spanish site too"
+    return json.loads(path.read_text(encoding="utf-8"))["items"]
+
+
+def count_words(shown: int, total: int, lang: str = "en") -> str:
+    words = WORDS[lang]["all" if shown == total else "some"]
+    return words.format(shown=shown, total=total)

@@ -38,8 +38,12 @@ def server(site):
 
 @pytest.fixture(scope="module")
 def pages(site) -> list[str]:
+    """Every page of both sites: English, and Spanish in es/."""
     found = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     assert "index.html" in found and len(found) > 20, found
+    assert "es/index.html" in found and len([page for page in found
+                                             if page.startswith("es/")]) > 20, \
+        "no Spanish site in es/: `nox -s build` builds it after the English one"
     return found
 
 

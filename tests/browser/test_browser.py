@@ -13,7 +13,9 @@ server on 127.0.0.1 and checks:
   docs/_templates/page.html is on every page and holds (no violation, and it
   really blocks);
 - phones: at 360 px no page, and no table or code box in it, scrolls sideways,
-  and the handout links are 44 px tap targets.
+  and the handout links are 44 px tap targets;
+- both sites: every page of the English site and of the Spanish one (es/), a
+  search in each, the language switcher, and the Spanish search page's words.
 
 One browser per module (conftest.py beside this file), pages visited in loops. With CI
 set a missing browser fails the run; elsewhere these tests skip and say how to
@@ -152,6 +154,8 @@ document.addEventListener('focusout', e => {
   if (!e.relatedTarget) window.__kitStops.push({left: true});
 }, true);
 """
+# What the skip link says, in English and in Spanish.
+SKIP_LINK_WORDS = ("skip", "ir al contenido")
 _TABBABLE = """() => [...document.querySelectorAll(
   'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]')]
   .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length).length"""
@@ -184,7 +188,8 @@ def test_every_page_works_with_a_keyboard(browser, server, pages):
         stops_total += len(stops)
         first = stops[0] if stops else {}
         href = first.get("href") or ""
-        if not (href.startswith("#") and "skip" in first["label"].lower()
+        if not (href.startswith("#") and any(words in first["label"].lower()
+                                              for words in SKIP_LINK_WORDS)
                 and page.locator(f"[id='{href[1:]}']").count() == 1):
             problems.append(f"{name}: the first Tab stop is not a skip link: {first}")
         elif not first["seen"]:
@@ -301,9 +306,9 @@ def visit(browser, server, pages) -> Visit:
     page.on("pageerror", lambda error: console.append(f"{page.url}: page error: {error}"))
     page.on("response", lambda response: responses.append((response.url, response.headers)))
     per_page = {}
-    for name in [*pages, "search.html?q=compassion"]:
+    for name in [*pages, "search.html?q=compassion", "es/search.html?q=compasión"]:
         page.goto(server.url(name), wait_until="load")
-        if name.startswith("search.html?"):  # Sphinx's search fetches pages for its summaries
+        if "search.html?" in name:  # Sphinx's search fetches pages for its summaries
             page.wait_for_selector("#search-results li", timeout=15000)
             page.wait_for_load_state("networkidle")
         per_page[name] = page.evaluate(_STORAGE)
@@ -496,3 +501,53 @@ def test_handout_links_are_44px_tap_targets_on_a_phone(phone):
     assert len(links) >= 3 * 20, f"only {len(links)} handout links found"
     assert not small, f"{len(small)} of {len(links)} handout links are too small:\n" + (
         "\n".join(small[:20]))
+
+
+# -- Both languages ---------------------------------------------------------------------------
+
+
+def test_the_spanish_search_page_speaks_spanish(browser, server):
+    """Sphinx's search, in Spanish: its heading and result count come from the
+    kit's translations.js, within the Content-Security-Policy."""
+    page = _new_page(browser)
+    page.add_init_script(_WATCH)
+    page.goto(server.url("es/search.html?q=compasión"), wait_until="load")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    heading = page.locator("#search-results h2").inner_text().strip()
+    status = page.locator("#search-results .search-summary").inner_text().strip()
+    found = page.locator("#search-results li").count()
+    csp = page.evaluate("window.__kitCsp")
+    page.close()
+    assert heading == "Resultados de la búsqueda"
+    words = "una página" if found == 1 else f"{found} páginas"
+    assert status == f"Listo: encontramos {words}.", status
+    assert not csp, csp
+
+
+@pytest.mark.parametrize(("start", "other", "name"), [
+    ("es/exercises/self-compassion-break.html", "exercises/self-compassion-break.html",
+     "English"),
+    ("exercises/self-compassion-break.html", "es/exercises/self-compassion-break.html",
+     "Español"),
+    ("docs/guides/before-you-assign.html", "es/index.html", "Inicio en español"),
+], ids=["es-to-en", "en-to-es", "en-only-to-es-home"])
+def test_the_language_switcher_is_on_the_first_screen_and_leads_to_the_same_page(
+        browser, server, start, other, name):
+    """On a 360 px phone: the switcher is in the top bar, a 44 px tap target,
+    named in its own language; a tap opens the same page in the other language
+    (or the Spanish home page, for a page only in English)."""
+    page = _new_page(browser, viewport=PHONE)
+    page.goto(server.url(start), wait_until="load")
+    link = page.locator("nav.kit-lang a")
+    assert link.count() == 1
+    box = link.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"] / 3, box
+    assert box["height"] >= MIN_TAP and box["x"] + box["width"] <= PHONE["width"], box
+    assert link.inner_text().strip() == name
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url == server.url(other), page.url
+    assert page.evaluate("document.documentElement.lang") == (
+        "es" if other.startswith("es/") else "en")
+    page.close()

@@ -2,7 +2,9 @@
 // (radio buttons, a reset button and CSS rules hide the cards); this adds:
 // - the choice kept in the address (?aud=client&len=short), so it can be
 //   shared, bookmarked and survives Back;
-// - the count "Showing 5 of 29" beside the Filter control, read out politely;
+// - the count "Showing 5 of 29" beside the Filter control, read out politely
+//   (its words come from the page, in the page's language: data-kit-all and
+//   data-kit-some on the count, with {shown} and {total} in them);
 // - a message with a way out when nothing matches;
 // - on wide screens the filters stay open (CSS shows them; this keeps the
 //   disclosure's state true for screen readers).
@@ -39,9 +41,8 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     const update = () => {
       const shown = cards.filter((card) => getComputedStyle(card).display !== "none").length;
-      count.textContent = shown === cards.length
-        ? `Showing all ${cards.length}`
-        : `Showing ${shown} of ${cards.length}`;
+      const words = shown === cards.length ? count.dataset.kitAll : count.dataset.kitSome;
+      count.textContent = words.replace("{shown}", shown).replace("{total}", cards.length);
       empty.hidden = shown !== 0;
     };
 
