@@ -23,6 +23,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from .problems import Problem, ProblemError
+
 FONT_DIR = Path(__file__).parent / "assets" / "static" / "fonts"
 FONTS = {False: "atkinson-hyperlegible-next-latin-400-normal.woff2",
          True: "atkinson-hyperlegible-next-latin-700-normal.woff2"}
@@ -54,7 +56,14 @@ PAPERS = {
 
 @cache
 def _font(bold: bool) -> tuple[dict[str, int], dict[str, int], int]:
-    font = TTFont(FONT_DIR / FONTS[bold])
+    path = FONT_DIR / FONTS[bold]
+    try:
+        font = TTFont(path)
+    except OSError as error:
+        # The handouts' font is part of the kit: without it no PDF can be made.
+        raise ProblemError(Problem(str(path), 0, "print font",
+                                   f"handouts not written: {error.strerror or error}; "
+                                   "reinstall the kit's fonts", "pdf")) from error
     widths = {name: advance for name, (advance, _lsb) in font["hmtx"].metrics.items()}
     return font.getBestCmap(), widths, font["head"].unitsPerEm
 
