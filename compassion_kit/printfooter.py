@@ -87,7 +87,7 @@ def count_lines(runs: list[tuple[str, bool]], box: FooterBox, reserved: float = 
             if word.isspace():
                 words.append(-text_width(" ", box.size, bold))
             elif index == 0 and words and words[-1] > 0:
-                words[-1] += text_width(word, box.size, bold)  # "988" then ", or"
+                words[-1] += text_width(word, box.size, bold)  # a bold number, then ", or"
             else:
                 words.append(text_width(word, box.size, bold))
     lines, used, limit = 1, 0.0, (box.width - reserved) * (1 - SLACK)
