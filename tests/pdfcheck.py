@@ -25,6 +25,16 @@ def _fonts_in(resources: DictionaryObject | None, seen: set[int]):
             yield from _fonts_in(xobject.get("/Resources"), seen)
 
 
+def embedded(font) -> bool:
+    """Whether a font object (simple, Type0 or Type3) carries its own font file."""
+    font = font.get_object()
+    if font.get("/Subtype") == "/Type3":
+        return True
+    owner = font["/DescendantFonts"][0].get_object() if font.get("/Subtype") == "/Type0" else font
+    descriptor = owner.get("/FontDescriptor")
+    return bool(descriptor) and any(key in descriptor.get_object() for key in FONT_FILES)
+
+
 def fonts(reader: PdfReader) -> dict[str, bool]:
     """Every font used on any page -> whether its program is embedded."""
     found: dict[str, bool] = {}

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pdfcheck import embedded
 from pdfcheck import fonts as page_fonts
 from pypdf import PdfReader
 
@@ -33,7 +34,6 @@ INSTALL_HINT = ("needs poppler's pdfinfo/pdffonts/pdftotext and qpdf: "
                 "`sudo apt-get install -y poppler-utils qpdf` (macOS: `brew install poppler qpdf`)")
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 LANG = "en"
 SLACK = 0.5  # pt: rounding in the writers
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -148,15 +148,6 @@ def _struct_types(node, found: set, depth=0) -> set:
     return found
 
 
-def _embedded(font) -> bool:
-    font = font.get_object()
-    if font.get("/Subtype") == "/Type3":
-        return True
-    owner = font["/DescendantFonts"][0].get_object() if font.get("/Subtype") == "/Type0" else font
-    descriptor = owner.get("/FontDescriptor")
-    return bool(descriptor) and any(key in descriptor.get_object() for key in FONT_FILES)
-
-
 def read_with_pypdf(path: Path) -> dict:
     reader = PdfReader(path)
     root = reader.trailer["/Root"]
@@ -166,7 +157,7 @@ def read_with_pypdf(path: Path) -> dict:
     xmp = root.get("/Metadata")
     fonts = page_fonts(reader)
     form_fonts = (root.get("/AcroForm", {}).get("/DR", {}) or {}).get("/Font", {}) or {}
-    fonts.update({f"AcroForm {name}": _embedded(font) for name, font in form_fonts.items()})
+    fonts.update({f"AcroForm {name}": embedded(font) for name, font in form_fonts.items()})
     pages, outside = [], []
     for number, page in enumerate(reader.pages, 1):
         media = [float(v) for v in page.mediabox]

@@ -18,14 +18,13 @@ from pathlib import Path
 import pdfua
 import pikepdf
 import pytest
-from pdfcheck import fonts, marked_content
+from pdfcheck import embedded, fonts, marked_content
 from pypdf import PdfReader
 
 # pdfua 0.1.3 raises on a /K array ("cannot get key '/is_integer' on object of
 # type array") and reports the rule as skipped: test_headings_have_content
 # does its work here.
 SKIPPED_BY_PDFUA = {"UA-14-001"}
-FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
 
 @pytest.fixture(scope="module")
@@ -90,21 +89,12 @@ def test_every_marked_piece_of_every_page_is_in_the_structure_tree(pdfs):
     assert not problems, "\n".join(problems[:30])
 
 
-def _embedded(font) -> bool:
-    font = font.get_object()
-    if font.get("/Subtype") == "/Type3":
-        return True
-    owner = font["/DescendantFonts"][0].get_object() if font.get("/Subtype") == "/Type0" else font
-    descriptor = owner.get("/FontDescriptor")
-    return bool(descriptor) and any(key in descriptor.get_object() for key in FONT_FILES)
-
-
 def test_every_font_is_embedded_including_the_forms(pdfs):
     problems = []
     for name, path in pdfs:
         reader = PdfReader(path)
         found = fonts(reader)
         form = (reader.trailer["/Root"].get("/AcroForm", {}).get("/DR", {}) or {}).get("/Font")
-        found.update({f"form {key}": _embedded(font) for key, font in (form or {}).items()})
+        found.update({f"form {key}": embedded(font) for key, font in (form or {}).items()})
         problems += [f"{name}: {font} not embedded" for font, ok in found.items() if not ok]
     assert not problems, "\n".join(problems[:30])
