@@ -1,11 +1,6 @@
 """Sphinx configuration for Beyond Empathy. Plain data only: the work is done
 by the compassion_kit extension (see compassion_kit/)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # the extension lives beside this file
-
 # -- Project ------------------------------------------------------------------
 project = "Beyond Empathy"
 author = "The Beyond Empathy contributors"

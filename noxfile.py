@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 from pathlib import Path
@@ -18,8 +19,11 @@ STRICT = ["-n", "-W", "--keep-going"]
 SOURCES = ["compassion_kit", "tests", "conf.py", "noxfile.py"]
 
 
-def install(session: nox.Session) -> None:
-    session.install("-r", "requirements.txt")
+def install(session: nox.Session, lock: str = "build") -> None:
+    """The locked dependencies (requirements/<lock>.txt: build, test or dev),
+    then the kit itself, editable, so every session imports the working tree."""
+    session.install("-r", f"requirements/{lock}.txt")
+    session.install("--no-deps", "-e", ".")
 
 
 REGIONS = ["us", "ca", "uk", "ie", "au", "nz", "intl"]
@@ -73,7 +77,7 @@ def build(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """All tests; they build the kit and the fixture projects themselves."""
-    install(session)
+    install(session, "test")
     session.run("pytest", *session.posargs)
 
 
@@ -137,14 +141,14 @@ def translations(session: nox.Session) -> None:
         session.run("sphinx-intl", "update", "-p", str(chosen), "-l", language,
                     "-d", str(LOCALES))
         session.run("sphinx-intl", "stat", "-l", language, "-d", str(LOCALES))
-    session.run("python", "-m", "compassion_kit.translation", "update")
+    session.run("python", "-m", "compassion_kit.i18n.translation", "update")
     session.log("Translate every empty or fuzzy entry, then run: nox -s build")
 
 
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
     """Live preview at http://127.0.0.1:8000 while you write."""
-    install(session)
+    install(session, "dev")
     session.run("sphinx-autobuild", "-n", "--keep-going", "-b", "html", ".",
                 "_build/serve", "--watch", "compassion_kit", "--ignore", "_build/*",
                 "--port", "8000", *session.posargs)
@@ -160,9 +164,12 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """Static checks of the Python code."""
-    install(session)
+    """Static checks of the Python code: ruff, mypy, and the layers contract
+    (a layer of compassion_kit imports only the layers below it)."""
+    install(session, "dev")
     session.run("ruff", "check", *SOURCES)
+    session.run("mypy")
+    session.run("lint-imports")
 
 
 @nox.session(python=PYTHON)
@@ -185,7 +192,7 @@ def lighthouse(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Build benchmark, medians of 3 runs, into _build/bench.json (slow; -- --quick to smoke)."""
-    install(session)
+    install(session, "test")
     try:  # the peer; without it the bench still runs and reports it unavailable
         session.install("sphinx-simplepdf==1.7.0")
     except nox.command.CommandFailed as error:
@@ -194,14 +201,30 @@ def bench(session: nox.Session) -> None:
                 *session.posargs)
 
 
+LOCKS = {"build": "", "test": "[test]", "dev": "[dev]"}
+
+
 @nox.session(python=PYTHON)
 def lock(session: nox.Session) -> None:
-    """Regenerate requirements.txt from the pins in pyproject.toml (needs the network)."""
-    session.install("-e", ".[test,dev]")
-    frozen = session.run("pip", "freeze", "--exclude-editable", silent=True)
-    header = ("# Full lock of every package the build, tests and dev tools use (Python 3.11+).\n"
-              "# Direct pins live in pyproject.toml; regenerate this file with: nox -s lock\n")
-    with open("requirements.txt", "w", encoding="utf-8") as stream:
-        stream.write(header + frozen)
+    """Regenerate requirements/*.txt from the pins in pyproject.toml (needs the
+    network): build (all Read the Docs installs), test and dev on top of it."""
+    session.install("pip>=24")
+    resolved = {}
+    for name, extra in LOCKS.items():
+        report = Path(session.create_tmp()) / f"{name}.json"
+        session.run("pip", "install", "--quiet", "--dry-run", "--ignore-installed",
+                    "--report", str(report), f".{extra}", silent=True)
+        resolved[name] = {entry["metadata"]["name"]: entry["metadata"]["version"]
+                          for entry in json.loads(report.read_text())["install"]
+                          if entry["metadata"]["name"] != "beyond-empathy"}
+    for name, packages in resolved.items():
+        extra = {} if name == "build" else resolved["build"]
+        lines = [f"{package}=={version}" for package, version in
+                 sorted(packages.items(), key=lambda pair: pair[0].lower()) if package not in extra]
+        header = (f"# Lock of requirements/{name}.txt (Python 3.11+), every version exact.\n"
+                  "# Direct pins live in pyproject.toml; regenerate with: nox -s lock\n"
+                  + ("" if name == "build" else "-r build.txt\n"))
+        Path("requirements", f"{name}.txt").write_text(header + "\n".join(lines) + "\n",
+                                                      encoding="utf-8")
     if os.environ.get("CI"):
-        session.run("git", "diff", "--exit-code", "requirements.txt", external=True)
+        session.run("git", "diff", "--exit-code", "requirements", external=True)

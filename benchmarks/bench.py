@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO))
 import yaml  # noqa: E402  (pinned by the project)
 from pypdf import PdfReader  # noqa: E402  (pinned by the project)
 
-from compassion_kit import renderpool  # noqa: E402
+from compassion_kit.printing import pool as renderpool  # noqa: E402
 
 SOURCES = ("conf.py", "index.md", "docs", "exercises", "references.bib", "compassion_kit")
 STRICT = ("-n", "-W", "--keep-going")

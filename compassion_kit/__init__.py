@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sphinx.application import Sphinx
 
-__version__ = "0.1.0"
-STATIC_DIR = Path(__file__).parent / "assets" / "static"
+from compassion_kit.about import STATIC_DIR, __version__
 
 
 def _add_static(app: Sphinx, config) -> None:
@@ -15,25 +12,25 @@ def _add_static(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    from .agreement import setup_agreement
-    from .assets_check import setup_assets_check
-    from .citations import register_round_style
-    from .collector import setup_collector
-    from .config import setup_config
-    from .contraindications import setup_contraindications
-    from .crisisline import setup_crisisline
-    from .handouts import setup_handouts
-    from .languages import setup_languages
-    from .library import setup_library
-    from .supportlines import setup_supportlines
-    from .titles import setup_titles
-    from .translation import setup_translation
-    from .webpage import setup_webpage
-    from .workshops import setup_workshops
+    from compassion_kit.config import setup_config
+    from compassion_kit.i18n.languages import setup_languages
+    from compassion_kit.i18n.translation import setup_translation
+    from compassion_kit.publish.outputs import setup_handouts
+    from compassion_kit.read.collector import setup_collector
+    from compassion_kit.read.source_checks import setup_assets_check
+    from compassion_kit.read.titles import setup_titles
+    from compassion_kit.read.workshops import setup_workshops
+    from compassion_kit.web.agreement import setup_agreement
+    from compassion_kit.web.citations import setup_citations
+    from compassion_kit.web.contraindications import setup_contraindications
+    from compassion_kit.web.crisisline import setup_crisisline
+    from compassion_kit.web.library import setup_library
+    from compassion_kit.web.supportlines import setup_supportlines
+    from compassion_kit.web.webpage import setup_webpage
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
-    register_round_style()
+    setup_citations(app)
     setup_translation(app)
     setup_config(app)
     setup_collector(app)

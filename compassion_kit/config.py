@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .items import PAPER_LABELS
-from .languages import N_
-from .problems import Problem, stop
+from compassion_kit.model import PAPER_LABELS
+from compassion_kit.problems import Problem, stop
+from compassion_kit.words import N_
 
 # The footer's first sentence; the crisis lines of the handout's region follow
 # it, from the crisis-line data file (crisisline.py), never typed here.
@@ -63,7 +63,8 @@ CONFIG_VALUES = {
 
 def check_paths(app: Sphinx, config) -> None:
     """Refuse, before any work, settings that point at the wrong place."""
-    from . import bibliography, pack
+    from compassion_kit.printing import pack
+    from compassion_kit.rules import bibliography
 
     bibliography.check_files(app, config)
 

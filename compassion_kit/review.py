@@ -14,7 +14,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import frontmatter, supportlines
+from compassion_kit.rules import frontmatter
+from compassion_kit.web import supportlines
 
 FOLDERS = ("exercises", "docs/info-sheets", "docs/workshops")
 CRISIS_DATA = "docs/_data/crisis-lines.yaml"

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from kitbuild import REPO, build_all  # noqa: E402
+from compassion_kit.testing import REPO, build_all
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Answer types (compassion_kit/answers.py): each renders as a printable shape
+"""Answer types (compassion_kit/printing/answers.py): each renders as a printable shape
 made of real form controls, with the right field types, names and accessible
 names, in the unit and in every handout of the built kit."""
 
@@ -11,10 +11,12 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO
 from pypdf import PdfReader, PdfWriter
 
-from compassion_kit import answers, frontmatter, pdf, schema
+from compassion_kit.printing import answers
+from compassion_kit.printing import render as pdf
+from compassion_kit.rules import frontmatter, schema
+from compassion_kit.testing import REPO
 
 SCHEMA = REPO / "exercises" / "schema.json"
 CSS = REPO / "compassion_kit" / "assets" / "print" / "answers.css"

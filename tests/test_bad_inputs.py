@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO, sphinx_build
+
+from compassion_kit.testing import REPO, sphinx_build
 
 COPIED = ("conf.py", "index.md", "docs", "exercises", "references.bib", "compassion_kit")
 EXERCISE = "exercises/self-compassion-break.md"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from kitbuild import fixture_project, sphinx_build
 from pdfcheck import open_pdf, text
 from pypdf import PdfReader, PdfWriter
+
+from compassion_kit.testing import fixture_project, sphinx_build
 
 PAPERS = ("letter", "a4", "large-print", "large-print-a4")
 MULTILINE = 1 << 12  # PDF text field flag

@@ -7,9 +7,10 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import REPO
 from readability import client_text, grade
 from test_site import EXERCISES, INFO_SHEETS
+
+from compassion_kit.testing import REPO
 
 MAX_CLIENT_GRADE = 8.0
 MAX_CHAPTER_GRADE = 10.0
@@ -50,7 +51,7 @@ def test_info_sheet_points_to_a_practice(site, entries, sheet):
 
 
 def _front(item_id: str) -> dict:
-    from compassion_kit import frontmatter
+    from compassion_kit.rules import frontmatter
 
     return frontmatter.load(REPO / "exercises" / f"{item_id}.md").data
 

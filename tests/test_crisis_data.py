@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO
 
-from compassion_kit import supportlines
-from compassion_kit.crisisline import sentence
+from compassion_kit.testing import REPO
+from compassion_kit.web import supportlines
+from compassion_kit.web.crisisline import sentence
 
 DATA = REPO / "docs/_data/crisis-lines.yaml"
 # The data file's own translations: the only other place its numbers may be.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from kitbuild import fixture_project, overlay, sphinx_build
+
+from compassion_kit.testing import fixture_project, overlay, sphinx_build
 
 PAPERS = ("letter", "a4", "large-print", "large-print-a4")
 

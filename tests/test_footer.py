@@ -19,10 +19,12 @@ import pytest
 from pdfcheck import INCH, drawn_boxes, glyphs, marked_content, text_objects
 from pypdf import PdfReader
 
-from compassion_kit import pdf, printfooter, printhtml
 from compassion_kit.config import SAFETY_LINE
-from compassion_kit.crisisline import sentence
-from compassion_kit.supportlines import REGIONS, load
+from compassion_kit.printing import footer as printfooter
+from compassion_kit.printing import html as printhtml
+from compassion_kit.printing import render as pdf
+from compassion_kit.web.crisisline import sentence
+from compassion_kit.web.supportlines import REGIONS, load
 
 EDGE = 0.55 * INCH
 SLACK = 0.3  # pt: rounding in pdfium's boxes

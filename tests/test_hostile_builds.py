@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO, fixture_project, sphinx_build
+
+from compassion_kit.testing import REPO, fixture_project, sphinx_build
 
 SECRET = "kit-canary-7f3a9c"  # the content of a file outside the project
 CALM = "exercises/calm.md"

@@ -8,9 +8,10 @@ import re
 import shutil
 
 import pytest
-from kitbuild import REPO, fixture_project, sphinx_build
 
-from compassion_kit import pdfcache, renderpool
+from compassion_kit.printing import cache as pdfcache
+from compassion_kit.printing import pool as renderpool
+from compassion_kit.testing import REPO, fixture_project, sphinx_build
 
 RENDERED = re.compile(r"kit: (\d+) PDFs rendered, (\d+) unchanged")
 PAPERS = 4  # letter, a4, large-print, large-print-a4: each item is rendered once per paper

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO
 
-from compassion_kit import bibliography, frontmatter, pack, practice
+from compassion_kit.printing import clinician as practice
+from compassion_kit.printing import pack
+from compassion_kit.rules import bibliography, frontmatter
+from compassion_kit.testing import REPO
 
 VALID = REPO / "tests" / "roots" / "base" / "exercises" / "calm.md"
 

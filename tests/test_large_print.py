@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from kitbuild import REPO
 from pdfcheck import glyphs
 from test_footer import footer_glyphs
 
-from compassion_kit import pdf
+from compassion_kit.printing import render as pdf
+from compassion_kit.testing import REPO
 
 LARGE = ("large-print", "large-print-a4")
 BODY_MIN, FOOTER_MIN, H2_MIN = 18.0, 14.0, 24.0

@@ -71,9 +71,9 @@ def test_each_qr_code_decodes_to_its_web_page(site, catalog, paper):
 
 
 def _parts(entry: dict) -> list[str]:
-    from kitbuild import REPO
-
-    from compassion_kit import frontmatter, workshops
+    from compassion_kit.read import workshops
+    from compassion_kit.rules import frontmatter
+    from compassion_kit.testing import REPO
 
     plan = entry["id"].removesuffix("-workbook")
     data = frontmatter.load(REPO / "docs/workshops" / f"{plan}.md").data

@@ -8,10 +8,12 @@ import json
 import re
 
 import pytest
-from kitbuild import REPO
 from pypdf import PdfReader
 
-from compassion_kit import answers, frontmatter, practicelog
+from compassion_kit.printing import answers
+from compassion_kit.read import practicelog
+from compassion_kit.rules import frontmatter
+from compassion_kit.testing import REPO
 
 PAPERS = ("letter", "a4", "large-print")
 LIMITS = {"letter": 1, "a4": 1, "large-print": 2}

@@ -17,10 +17,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO, fixture_project, sphinx_build
 from pdfcheck import open_pdf
 
-from compassion_kit import pdf
+from compassion_kit.printing import render as pdf
+from compassion_kit.testing import REPO, fixture_project, sphinx_build
 
 HEADINGS = ("h1", "h2", "h3")
 BLOCKS = ("p", "li", "ul", "ol", "div", "table", "label", "section", "aside")

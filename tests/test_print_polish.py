@@ -9,10 +9,10 @@ import json
 import math
 
 import pytest
-from kitbuild import REPO
 from pdfcheck import INCH, glyphs, open_pdf
 
-from compassion_kit import pdf
+from compassion_kit.printing import render as pdf
+from compassion_kit.testing import REPO
 
 PAPERS = pdf.PAPERS
 MIN_MARGIN_PT = 0.55 * INCH  # inside every office printer's printable area

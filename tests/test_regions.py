@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from kitbuild import fixture_project, sphinx_build
 from pdfcheck import open_pdf, text
+
+from compassion_kit.testing import fixture_project, sphinx_build
 
 CALM = "exercises/calm.md"
 

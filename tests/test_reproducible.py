@@ -14,8 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import pytest
-from kitbuild import REPO, sphinx_build
 from pypdf import PdfReader
+
+from compassion_kit.testing import REPO, sphinx_build
 
 SOURCE_DATE_EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)")

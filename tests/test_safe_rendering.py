@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from bs4 import BeautifulSoup
-from kitbuild import fixture_project, sphinx_build
 from pdfcheck import open_pdf, text
+
+from compassion_kit.testing import fixture_project, sphinx_build
 
 TITLE = 'A <b>Calm</b> "Minute" & <script>x</script>'
 CURLY = str.maketrans("\u201c\u201d", '""')
@@ -45,7 +46,8 @@ import socket  # noqa: E402
 
 import pytest  # noqa: E402
 
-from compassion_kit import glyphs, pdf  # noqa: E402
+from compassion_kit.printing import render as pdf  # noqa: E402
+from compassion_kit.rules import glyphs  # noqa: E402
 
 PAGE = '<html lang="en"><head><title>t</title></head><body>{}</body></html>'
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import REPO, fixture_project, sphinx_build
 from test_site import EXERCISES, WORKSHOPS
 
-from compassion_kit import frontmatter, review, safety, supportlines
+from compassion_kit import review
+from compassion_kit.rules import frontmatter, safety
+from compassion_kit.testing import REPO, fixture_project, sphinx_build
+from compassion_kit.web import supportlines
 
 FAST = ("-D", "kit_pdfs=0")  # these rules act before any PDF is rendered
 CALM = "exercises/calm.md"

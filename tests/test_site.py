@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import REPO
 from linkcheck import broken_links
 from pdfcheck import fonts, glyphs, open_pdf, text
 
 from compassion_kit.config import SAFETY_LINE
+from compassion_kit.testing import REPO
 
 PAPER_SIZES = {"letter": (612, 792), "a4": (595.3, 841.9), "large-print": (612, 792),
                "large-print-a4": (595.3, 841.9)}
@@ -30,7 +30,7 @@ HANDOUTS = EXERCISES + INFO_SHEETS
 
 
 def _asks_for_a_log(exercise: str) -> bool:
-    from compassion_kit import frontmatter
+    from compassion_kit.rules import frontmatter
 
     data = frontmatter.load(REPO / "exercises" / f"{exercise}.md").data
     return any(field.get("type") == "log" for field in data.get("fields", []))
@@ -153,7 +153,8 @@ def test_facilitator_notes_stay_off_the_client_handout(site, entries, item_id):
 @pytest.mark.parametrize("plan", WORKSHOPS)
 def test_workbook_holds_its_exercises_in_agenda_order_and_no_facilitator_text(
         site, entries, plan, paper):
-    from compassion_kit import frontmatter, workshops
+    from compassion_kit.read import workshops
+    from compassion_kit.rules import frontmatter
 
     data = frontmatter.load(REPO / "docs/workshops" / f"{plan}.md").data
     workbook = " ".join(text(open_pdf(site / entries[f"{plan}-workbook"]["pdfs"][paper])).split())

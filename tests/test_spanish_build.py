@@ -24,11 +24,11 @@ from types import SimpleNamespace
 import pytest
 import textstat
 from bs4 import BeautifulSoup
-from kitbuild import REPO, build_all, fixture_project, sphinx_build
 from pdfcheck import open_pdf, text
 from readability import client_text
 
-from compassion_kit import languages
+from compassion_kit.i18n import languages
+from compassion_kit.testing import REPO, build_all, fixture_project, sphinx_build
 
 SPANISH = "es"
 CONFIG = SimpleNamespace(locale_dirs=["locales"], language=SPANISH, gettext_compact=False)

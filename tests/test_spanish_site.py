@@ -29,7 +29,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import REPO
+
+from compassion_kit.testing import REPO
 
 LANG = "es"
 WORD_LIST = REPO / "tests" / "spelling-words-es.txt"
@@ -361,8 +362,8 @@ def test_the_spanish_word_list_is_small_and_every_word_is_needed(flagged):
 def test_the_kit_catalogue_is_complete():
     """Every string the kit marks (Python, print templates) is in
     compassion_kit.po and translated (not fuzzy); none is left over.
-    Fix: `python -m compassion_kit.translation update`, then translate."""
-    from compassion_kit import translation
+    Fix: `python -m compassion_kit.i18n.translation update`, then translate."""
+    from compassion_kit.i18n import translation
 
     assert translation.problems(LANG) == []
 
@@ -384,7 +385,7 @@ def test_the_templates_catalogue_is_complete():
     locales/es/LC_MESSAGES/sphinx.po, translated and not fuzzy."""
     from babel.messages.pofile import read_po
 
-    from compassion_kit.translation import SITE_WORDS
+    from compassion_kit.i18n.translation import SITE_WORDS
 
     with (REPO / "locales" / LANG / "LC_MESSAGES" / "sphinx.po").open("rb") as handle:
         catalog = read_po(handle)

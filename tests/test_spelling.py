@@ -14,7 +14,7 @@ import re
 import subprocess
 import sys
 
-from kitbuild import REPO
+from compassion_kit.testing import REPO
 
 PROSE = ["index.md", "docs", "exercises", "references.bib"]
 WORD_LIST = REPO / "tests" / "spelling-words.txt"

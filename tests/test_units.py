@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kitbuild import REPO
 
-from compassion_kit import frontmatter, pdf, schema
+from compassion_kit.printing import render as pdf
+from compassion_kit.rules import frontmatter, schema
+from compassion_kit.testing import REPO
 
 SCHEMA = str(REPO / "exercises" / "schema.json")
 VALID = REPO / "tests" / "roots" / "base" / "exercises" / "calm.md"
@@ -84,7 +85,7 @@ def test_a_key_the_answer_type_does_not_use_is_named_with_the_type(tmp_path, fie
     ("handouts/es/letter/calm.pdf", "es/", "../handouts/es/letter/calm.pdf"),
 ])
 def test_links_between_the_sites_pages_under_html_and_dirhtml(target, here, href):
-    from compassion_kit.translation import _relative
+    from compassion_kit.i18n.translation import _relative
 
     assert _relative(target, here) == href
 
@@ -137,10 +138,28 @@ def test_write_atomic_leaves_no_partial_file_when_writing_fails(tmp_path):
     assert [path.name for path in target.parent.iterdir()] == ["handout.pdf"]
 
 
-def test_readme_module_map_names_every_module():
-    """The map in the README cannot drift from the package."""
+def readme_module_map() -> set[str]:
+    """Module paths the README's map names: ``  name.py`` at the top of the
+    package, ``    name.py`` under the ``  folder/`` line before it."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    modules = sorted(path.name for path in (REPO / "compassion_kit").glob("*.py")
-                     if path.name != "__init__.py")
-    missing = [name for name in modules if f"\n  {name} " not in readme]
-    assert missing == []
+    block = readme[readme.index("\ncompassion_kit/ "):]
+    block = block[:block.index("\n  assets/")]
+    named, folder = set(), ""
+    for line in block.splitlines()[1:]:
+        if line.startswith("    ") and line.strip().split()[0].endswith(".py"):
+            named.add(f"{folder}{line.split()[0]}")
+        elif line.startswith("  ") and not line.startswith("   "):
+            word = line.split()[0]
+            folder = word if word.endswith("/") else ""
+            if word.endswith(".py"):
+                named.add(word)
+    return named
+
+
+def test_readme_module_map_names_every_module():
+    """The map in the README cannot drift from the package: every module is
+    named under its own folder, and nothing else is."""
+    package = REPO / "compassion_kit"
+    modules = {path.relative_to(package).as_posix() for path in package.rglob("*.py")
+               if path.name != "__init__.py" or path.parent == package}
+    assert readme_module_map() == modules

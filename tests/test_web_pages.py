@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import REPO, translations
 
-from compassion_kit import frontmatter
+from compassion_kit.rules import frontmatter
+from compassion_kit.testing import REPO, translations
 
 PAPERS = ("letter", "a4", "large-print", "large-print-a4")
 # The sites: English at the root, each translation in its folder (es/).
@@ -172,7 +172,7 @@ def test_all_handouts_zips_hold_every_handout(site, exercises):
 
 
 def test_practice_pages_show_a_small_preview_of_page_one(site, pages, exercises):
-    from compassion_kit.downloads import render_preview
+    from compassion_kit.web.downloads import render_preview
 
     for entry in exercises:
         image = pages[entry["url"]].select_one(".kit-print img.kit-preview")

@@ -6,8 +6,9 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from kitbuild import fixture_project, sphinx_build
 from pdfcheck import open_pdf, text
+
+from compassion_kit.testing import fixture_project, sphinx_build
 
 PAPERS = ("letter", "a4", "large-print", "large-print-a4")
 PLAN = "docs/workshops/team-hour.md"

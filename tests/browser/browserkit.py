@@ -119,9 +119,8 @@ def library_entries(catalogue: list[dict]) -> list[dict]:
     """Each item the library lists, with the value of every filter group for it,
     from catalog.json and the item's front matter (evidence is only there; a
     translated catalogue's page has the English page's source)."""
-    from kitbuild import REPO
-
-    from compassion_kit import frontmatter
+    from compassion_kit.rules import frontmatter
+    from compassion_kit.testing import REPO
 
     found = []
     for entry in catalogue:

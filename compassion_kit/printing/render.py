@@ -1,0 +1,257 @@
+"""Render print HTML to PDF with WeasyPrint: tagged, subset fonts, no network.
+
+Pure functions of (HTML, paper): the same input gives the same bytes, and the
+work can be farmed out to other processes. Nothing outside the kit shapes a
+PDF: files come only from the project, the build and the kit's assets (never
+the network), and the only fonts are the kit's vendored ones, so the output
+does not depend on the fonts a machine happens to have.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
+from weasyprint.pdf import tags
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from compassion_kit.about import PRINT_DIR
+from compassion_kit.model import PAPER_LABELS
+
+ASSETS_DIR = PRINT_DIR.parent
+PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print, large-print-a4
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
+STYLESHEETS = ("handout.css", "paper-{paper}.css")
+# The user agent draws nested list bullets with U+25E6 and U+25AA and a
+# <summary> with U+25B8, which the vendored fonts lack (a system font used to
+# supply them): use a dash they have, and no disclosure triangle on paper.
+FONT_SAFE_CSS = (':is(ul, ol) ul { list-style-type: "\\2013\\00a0 "; } '
+                 "summary { list-style-type: none; }")
+# Every option that shapes the bytes of a PDF; the PDF cache key includes it.
+RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_forms": True, "stylesheets": STYLESHEETS,
+                  "fonts": "vendored only", "extra_css": FONT_SAFE_CSS,
+                  "page_furniture": "in the structure tree", "th_scope": True}
+# The types a handout can use, by suffix: a fixed table (not the machine's
+# /etc/mime.types), so every machine reads a file the same way.
+TYPES = {".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
+         ".otf": "font/otf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+         ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
+
+
+# The running footer (the safety line, page x of y) sits in the page's margin
+# boxes. WeasyPrint 70 tags their text but leaves those tags out of the
+# structure tree ("it could be included as Artifact, but that's only allowed in
+# PDF 2.0"), so a screen reader that follows the tags never meets the safety
+# line. Here each margin box's tags join the tree after the page's content, so
+# every page reads: its content, then its footer. tests/test_pdfua.py checks
+# that every marked piece of every page is reachable from the tree.
+# (A re-imported module must wrap WeasyPrint's own function, never its wrapper.)
+_build_box_tree = getattr(tags._build_box_tree, "kit_wrapped", tags._build_box_tree)
+
+
+def _build_box_tree_with_margins(box, parent, pdf, page_number, nums, annotations, marked):
+    if isinstance(box, boxes.MarginBox):
+        for child in box.children:
+            yield from _build_box_tree(child, parent, pdf, page_number, nums, annotations,
+                                       marked)
+        return
+    for element in _build_box_tree(box, parent, pdf, page_number, nums, annotations, marked):
+        # A header cell says what it heads (PDF/UA: /Scope): its scope
+        # attribute, else its column (the kit's tables head their columns).
+        if element.get("S") == "/TH" and getattr(box, "element", None) is not None:
+            scope = box.element.get("scope") or "col"
+            element["A"]["Scope"] = "/Row" if scope.startswith("row") else "/Column"
+        yield element
+
+
+_build_box_tree_with_margins.kit_wrapped = _build_box_tree
+tags._build_box_tree = _build_box_tree_with_margins
+
+
+class RenderError(Exception):
+    """A handout could not be rendered cleanly."""
+
+
+class BlockedResource(FatalURLFetchingError):
+    """A handout asked for something outside the build; nothing was fetched."""
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Read only files inside ``roots``: no network, no /etc/passwd.
+
+    The file is read here rather than through urllib: urllib resolves the
+    host of a ``file://HOST/...`` URL (a DNS query) before it fails.
+    """
+
+    def __init__(self, roots: tuple[Path, ...]):
+        super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
+        self._roots = tuple(Path(root).resolve() for root in roots)
+
+    def fetch(self, url, headers=None):
+        parsed = urlparse(url)
+        if parsed.scheme != "file":
+            raise BlockedResource(f"blocked {url}: handouts may only use files of the kit")
+        if parsed.netloc:
+            raise BlockedResource(f"blocked {url}: a file URL may not name a host")
+        path = Path(unquote(parsed.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self._roots):
+            raise BlockedResource(f"blocked {url}: outside the project and its build")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise BlockedResource(f"cannot read {path}: {error.strerror}") from error
+        kind = TYPES.get(path.suffix.lower(), "application/octet-stream")
+        return URLFetcherResponse(path.as_uri(), data, {"Content-Type": kind})
+
+
+# Fontconfig with no font folders: WeasyPrint adds the kit's @font-face fonts to
+# it, and a character those fonts lack renders as .notdef, which WeasyPrint
+# reports (and this module turns into an error), instead of silently taking
+# a glyph from whatever system font the machine has.
+NO_SYSTEM_FONTS = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">'
+                   "\n<fontconfig></fontconfig>\n")
+
+
+@cache
+def _no_system_fonts_file() -> str:
+    """The file, made once per user and reused (it never changes, so even a
+    killed build leaves nothing new behind); one that is not exactly ours is
+    never trusted."""
+    digest = hashlib.sha256(NO_SYSTEM_FONTS.encode()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir(), f"kit-fonts-{os.getuid()}-{digest}.conf")
+    try:
+        stat = path.lstat()
+        if (stat.st_uid == os.getuid() and path.is_file() and not path.is_symlink()
+                and path.read_text(encoding="utf-8") == NO_SYSTEM_FONTS):
+            return str(path)
+    except (OSError, UnicodeDecodeError):
+        pass
+    handle, temp = tempfile.mkstemp(prefix="kit-fonts-", suffix=".part")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(NO_SYSTEM_FONTS)
+    try:
+        os.replace(temp, path)
+    except OSError:
+        return temp  # another user's file holds the name: use our own copy
+    return str(path)
+
+
+def prepare() -> None:
+    """Make the process-wide render state now (before workers are forked, so
+    they share it rather than each leaving its own temporary file)."""
+    _no_system_fonts_file()
+
+
+def kit_fonts_only() -> FontConfiguration:
+    """A font configuration that knows no system font (FONTCONFIG_FILE is
+    read when the configuration is made, so it is set only for that moment)."""
+    saved = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = _no_system_fonts_file()
+    try:
+        return FontConfiguration()
+    finally:
+        if saved is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = saved
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_warnings():
+    """WeasyPrint only logs bad CSS or options; turn those into failures."""
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    # A theme dependency (accessible-pygments) configures the root logger at
+    # INFO, which would print WeasyPrint's and fontTools' progress lines into
+    # the build log: keep their records away from the root while rendering.
+    quiet = [logger, logging.getLogger("fontTools")]
+    saved = [each.propagate for each in quiet]
+    for each in quiet:
+        each.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        for each, propagate in zip(quiet, saved, strict=True):
+            each.propagate = propagate
+        logger.removeHandler(handler)
+
+
+def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
+    """The laid-out WeasyPrint Document (pages and boxes) of ``html`` on ``paper``."""
+    if paper not in PAPERS:
+        raise RenderError(f"unknown paper '{paper}'; use one of {', '.join(PAPERS)}")
+    fetcher = LocalOnlyFetcher((ASSETS_DIR, *roots))
+    # @font-face rules in given stylesheets only apply through a shared FontConfiguration.
+    fonts = kit_fonts_only()
+    with _weasyprint_warnings() as messages:
+        try:
+            stylesheets = [
+                *(CSS(filename=PRINT_DIR / name.format(paper=paper), url_fetcher=fetcher,
+                      font_config=fonts) for name in STYLESHEETS),
+                CSS(string=FONT_SAFE_CSS, font_config=fonts),
+            ]
+            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT,
+                pdf_forms=True)
+        except FatalURLFetchingError as error:
+            cause = error.__cause__ or error
+            raise RenderError(str(cause)) from error
+    if messages:
+        raise RenderError("; ".join(dict.fromkeys(messages)))
+    return document
+
+
+def render_counted(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()
+                   ) -> tuple[bytes, int]:
+    """(PDF bytes, number of pages) of ``html`` on ``paper``; raise RenderError
+    on any problem."""
+    document = layout(html, base_url, paper, roots)
+    for page in document.pages:
+        # A relative link left in the HTML resolves to file:///<build folder>/...:
+        # it would print the build machine's paths into the PDF and lead nowhere.
+        page.links = [link for link in page.links
+                      if not (link[0] in ("external", "attachment")
+                              and link[1].startswith("file:"))]
+    with _weasyprint_warnings() as messages:
+        data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_forms=True)
+    if messages:
+        raise RenderError("; ".join(dict.fromkeys(messages)))
+    return data, len(document.pages)
+
+
+def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -> bytes:
+    """PDF bytes of ``html`` on ``paper``; raise RenderError on any problem."""
+    return render_counted(html, base_url, paper, roots)[0]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so a reader never sees a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
