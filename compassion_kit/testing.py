@@ -6,6 +6,7 @@ repository checkout around the package (the fixture projects in tests/roots)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +31,9 @@ SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json",
 SHARED_SPANISH = ("locales/es/LC_MESSAGES/docs/_data/crisis-lines.po",
                   "locales/es/LC_MESSAGES/docs/_data/group-agreement.po")
 STRICT = ("-n", "-W", "--keep-going")
+# What a copy of the kit needs to build its English edition (the tests that
+# break a real build and the benchmark work on such copies).
+KIT_SOURCES = ("conf.py", "index.md", "docs", "exercises", "references.bib", "compassion_kit")
 
 
 @dataclass
@@ -125,3 +129,23 @@ def overlay(name: str, project: Path) -> None:
     Plain copies get a fresh mtime, so Sphinx sees the files as changed.
     """
     shutil.copytree(ROOTS / name, project, dirs_exist_ok=True, copy_function=shutil.copy)
+
+
+def copy_kit(destination: Path, names: Sequence[str] = KIT_SOURCES) -> Path:
+    """A copy of the kit's sources (``names``, relative to the repository) in
+    ``destination``, without Python caches."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def load_catalog(site: Path, language: str = "") -> list[dict]:
+    """The items of a built site's catalog.json (``language``: that edition's)."""
+    path = Path(site, language, "catalog.json") if language else Path(site, "catalog.json")
+    return json.loads(path.read_text(encoding="utf-8"))["items"]
