@@ -16,7 +16,7 @@ nox.options.error_on_missing_interpreters = False
 
 PYTHON = "3"  # any Python 3.11+ on PATH
 STRICT = ["-n", "-W", "--keep-going"]
-SOURCES = ["compassion_kit", "tests", "conf.py", "noxfile.py"]
+SOURCES = ["compassion_kit", "tests", "benchmarks", "conf.py", "noxfile.py"]
 
 
 def install(session: nox.Session, lock: str = "build") -> None:

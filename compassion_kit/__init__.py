@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from compassion_kit.about import STATIC_DIR, __version__
 
 
-def _add_static(app: Sphinx, config) -> None:
+def _add_static(app: Sphinx, config: Config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.config import setup_config
     from compassion_kit.i18n.languages import setup_languages
     from compassion_kit.i18n.translation import setup_translation

@@ -1,23 +1,103 @@
-"""Printable items (exercises today; info sheets and workshops share the shape)."""
+"""The shapes every layer shares: a printable item, the kinds of item, the papers.
+
+Every source the kit reads (an exercise, an info sheet, a workshop plan; see
+read/kinds.py for those *source* kinds) yields printable items. Each item has
+an *item kind*: a plain string in ``Item.kind`` and catalog.json, and one
+row of ``ITEM_KINDS`` below, which holds everything the code decides by it.
+Code asks the row (``item.kind_info.practice``), never compares kind names.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
 
 from compassion_kit.words import _
 
 
+class FactsLine(StrEnum):
+    """What the line under an item's title tells (read.items.facts and
+    rules.taxonomy.facts_words write it)."""
+
+    PRACTICE = "practice"  # minutes · format · intensity (· evidence)
+    READING = "reading"  # "Info sheet" · minutes to read
+    SESSION = "session"  # a workshop's minutes · group size
+    LOG = "log"  # days · minutes each time
+    SET = "set"  # how many handouts
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """One kind of printable item: what it is, where it goes, the words for it."""
+
+    name: str  # as in Item.kind and catalog.json
+    facts: FactsLine
+    # What it is.
+    practice: bool = False  # an exercise: its sections, write-in spaces, intensity, neighbours
+    guide: bool = False  # a workshop plan's facilitator guide: points to its participant workbook
+    # A participant workbook: a cover that asks the participant's name, then the
+    # plan's practices in agenda order, then their practice logs.
+    workbook: bool = False
+    log: bool = False  # a practice log: a sheet of a row a day (printing.logsheet)
+    collection: bool = False  # gathers other items: a cover listing them, then each one
+    ends_with_help: bool = False  # its last section says where to get help (printed as a strip)
+    # Where it goes.
+    client_handout: bool = False  # given to clients: a name and date line, the "From" block
+    in_zips: bool = False  # in downloads/handouts-<paper>.zip
+    previewed: bool = False  # its page shows page 1 of its handout
+    packable: bool = False  # a handout pack may gather it
+    listable: bool = True  # a library may list it (``:kind:``)
+    listed_by_default: bool = False  # a library without ``:kind:`` lists it
+    page_limited: bool = False  # kit_page_limits apply (the default of kit_page_limited_kinds)
+    # The words people see for it ("" where none is shown).
+    label: str = ""  # "Facilitator guide": the kind's name
+    label_plural: str = ""  # "Practices": a choice of the library's "Kind" filter
+    label_inline: str = ""  # "facilitator guide": inside a facts line
+    page_word: str = ""  # "(practice)" after a page title that another page shares
+    contents_label: str = ""  # "In this workbook": above a collection's list of contents
+
+
+EXERCISE = ItemKind(
+    "exercise", FactsLine.PRACTICE, practice=True, client_handout=True, in_zips=True,
+    previewed=True, packable=True, listed_by_default=True, page_limited=True,
+    label=_("Practice"), label_plural=_("Practices"), page_word=_("practice"))
+INFO_SHEET = ItemKind(
+    "info-sheet", FactsLine.READING, ends_with_help=True, client_handout=True, in_zips=True,
+    previewed=True, packable=True, page_limited=True, label=_("Info sheet"),
+    label_plural=_("Info sheets"), label_inline=_("info sheet"), page_word=_("info sheet"))
+WORKSHOP_GUIDE = ItemKind(
+    "workshop-guide", FactsLine.SESSION, guide=True, label=_("Facilitator guide"),
+    label_inline=_("facilitator guide"), page_word=_("workshop plan"))
+WORKBOOK = ItemKind(
+    "workbook", FactsLine.SESSION, workbook=True, collection=True,
+    label=_("Participant workbook"), label_inline=_("participant workbook"),
+    contents_label=_("In this workbook"))
+PRACTICE_LOG = ItemKind("practice-log", FactsLine.LOG, log=True, client_handout=True)
+PACK = ItemKind("pack", FactsLine.SET, collection=True, client_handout=True, listable=False,
+                contents_label=_("In this set"))
+ITEM_KINDS = {kind.name: kind for kind in
+              (EXERCISE, INFO_SHEET, WORKSHOP_GUIDE, WORKBOOK, PRACTICE_LOG, PACK)}
+
+
 @dataclass(frozen=True)
 class Item:
+    """One printable item: its page, its PDFs and its catalogue entry."""
+
     id: str
-    kind: str  # exercise, info-sheet, workshop-guide, workbook
+    kind: str  # a key of ITEM_KINDS
     docname: str
     title: str
     summary: str
     audiences: tuple[str, ...]
     duration_minutes: int | None
-    meta: dict = field(default_factory=dict, compare=False)
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
     lang: str = "en"  # the edition it belongs to (languages.py): its words and PDFs
+
+    @property
+    def kind_info(self) -> ItemKind:
+        """This item's row of the item-kind table."""
+        return ITEM_KINDS[self.kind]
 
     def pdf_path(self, paper: str) -> str:
         """Path of this item's PDF for ``paper``, relative to the published

@@ -2,16 +2,45 @@
 
 Each problem names the file, the line where known and the field or section,
 and is logged as a Sphinx warning with a location, so ``-W`` fails the build
-and an editor can jump to it.
+and an editor can jump to it. Its warning type is ``kit.<subtype>``, one of
+``Subtype`` below, which ``suppress_warnings`` can name (``kit.glyph``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
+
+
+class Subtype(StrEnum):
+    """What a kit warning is about: the ``<subtype>`` of its type ``kit.<subtype>``."""
+
+    CONTENT = "content"  # an item's front matter or body breaks a rule (schema, sections, ids)
+    BIBLIOGRAPHY = "bibliography"  # references.bib cannot be read
+    ENCODING = "encoding"  # a source is not UTF-8
+    SIZE = "size"  # a source is larger than kit_max_source_kb
+    IMAGE = "image"  # an image a page shows is missing, remote or outside the project
+    UNTRUSTED = "untrusted"  # content that would read outside the project, fetch or inject HTML
+    TRANSLATION = "translation"  # a translated edition lacks or breaks a translation
+    GLYPH = "glyph"  # text the vendored fonts cannot print
+    LIBRARY = "library"  # a {kit-library} asks for an id no valid item has
+    ROUTES = "routes"  # a {routes} line is malformed or names a page that does not exist
+    ART = "art"  # a page names an illustration the kit does not have
+    CLINICIAN = "clinician"  # the clinician's details (handouts.toml) or their path
+    PACK = "pack"  # a handout pack: its ids, paper or target file
+    PDF = "pdf"  # a handout cannot be printed
+    PAGES = "pages"  # a handout has more pages than its paper allows
+    OUTPUT = "output"  # an output folder or file cannot be written
+
+    @classmethod
+    def _missing_(cls, value: object) -> Subtype | None:
+        # The clinician's details were once "practice" details (the site's word
+        # for an exercise): the old string still names them.
+        return cls.CLINICIAN if value == "practice" else None
 
 
 @dataclass(frozen=True)
@@ -20,7 +49,13 @@ class Problem:
     line: int  # 1-based line in that file (1 when only the file is known; 0: not a text file)
     where: str  # the field ("field 'format'") or section ("section 'Reflect'")
     message: str
-    subtype: str = "content"
+    # A Subtype; its value as a string is accepted too (and checked: an
+    # unknown one raises ValueError where the problem is made).
+    subtype: Subtype | str = Subtype.CONTENT
+
+    def __post_init__(self) -> None:
+        # frozen: set through object, as dataclasses do themselves.
+        object.__setattr__(self, "subtype", Subtype(self.subtype))
 
     def __str__(self) -> str:
         return f"{self.location}: {self.where}: {self.message}"

@@ -23,6 +23,11 @@ ROOTS = REPO / "tests" / "roots"
 GUARD = REPO / "tests" / "guard"
 # Every paper a handout is printed on, in the order the site lists them.
 PAPERS = tuple(PAPER_LABELS)
+# The large-print papers (US Letter and A4 sheets).
+LARGE_PRINT = tuple(paper for paper in PAPERS if paper.startswith("large-print"))
+# One paper of each layout: regular print on both sheets, large print on one
+# (what the slower tests that render or fill every handout run on).
+EACH_LAYOUT = ("letter", "a4", "large-print")
 # Files every fixture shares with the real kit, so fixtures test the real schema.
 SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json",
           "docs/workshops/schema.json", "references.bib", "docs/_data/crisis-lines.yaml",
@@ -76,8 +81,12 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = N
         guard.unlink(missing_ok=True)
         env["PYTHONPATH"] = os.pathsep.join([str(GUARD), str(REPO)])
         env["KIT_GUARD_LOG"] = str(guard)
+        # The kit itself, and its install metadata: an editable install writes
+        # *.egg-info beside the package, which importlib.metadata reads because
+        # REPO is on the path (Sphinx looks up entry points at start-up).
+        kit = (REPO / "compassion_kit", *REPO.glob("*.egg-info"))
         env["KIT_GUARD_ALLOW"] = os.pathsep.join(
-            str(path) for path in (srcdir, outdir.parent, REPO / "compassion_kit", *allow))
+            str(path) for path in (srcdir, outdir.parent, *kit, *allow))
     doctrees = outdir.parent / (f"doctrees-{language}" if language else "doctrees")
     if language:
         extra, outdir = ("-D", f"language={language}", *extra), outdir / language
@@ -143,6 +152,15 @@ def copy_kit(destination: Path, names: Sequence[str] = KIT_SOURCES) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def published(outdir: Path) -> dict[str, bytes]:
+    """What a build of ``outdir`` publishes, by path from it: catalog.json (and
+    each edition's, ``es/catalog.json``) and every handout PDF. A failed build
+    must leave all of it as it was."""
+    return {path.relative_to(outdir).as_posix(): path.read_bytes()
+            for pattern in ("catalog.json", "*/catalog.json", "handouts/**/*.pdf")
+            for path in sorted(outdir.glob(pattern))}
 
 
 def load_catalog(site: Path, language: str = "") -> list[dict]:

@@ -3,7 +3,8 @@
 Every layer prints words (a schema rule's message, a card's label, a
 handout's footer), so marking a string for translation is the lowest service
 of the kit. The strings live in the ``compassion_kit`` message catalogue,
-which ``i18n.translation`` compiles and registers when a build starts.
+which ``i18n.translation`` compiles (with i18n.kit_catalogue) and registers
+when a build starts.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ MESSAGE_CATALOG = "compassion_kit"
 NAMESPACE = "general"
 
 
-def _(message: str) -> _TranslationProxy:
+def _(message: str) -> str:
     """``message`` in the build's language, looked up each time it is used
-    (lazy: module constants made at import translate in any later build)."""
-    return _TranslationProxy(MESSAGE_CATALOG, NAMESPACE, message)
+    (lazy: module constants made at import translate in any later build).
+
+    Typed as ``str``, as Sphinx types its own ``get_translation``: the proxy
+    acts as the string wherever one is used."""
+    return _TranslationProxy(MESSAGE_CATALOG, NAMESPACE, message)  # type: ignore[return-value]
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -1,3 +1,11 @@
+"""Fixtures every folder of tests/ shares: the real build of the whole kit
+(``site``) and its catalogue.
+
+The folders say what a test needs (tests/README.md): unit/ nothing built,
+fixtures/ builds of its own, site/ the one real build below, browser/ that
+build in Chromium. Helper modules: tests/helpers/ (``from helpers import ...``).
+"""
+
 from __future__ import annotations
 
 import os
@@ -5,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from compassion_kit.testing import REPO, build_all
+from compassion_kit.testing import REPO, build_all, load_catalog
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +31,22 @@ def site(tmp_path_factory) -> Path:
         assert build.returncode == 0, build.output[-4000:]
         assert not build.warnings, "\n".join(build.warnings)
     return outdir
+
+
+@pytest.fixture(scope="session")
+def catalogue(site) -> list[dict]:
+    """The items of the site's (English) catalog.json, in its order."""
+    return load_catalog(site)
+
+
+@pytest.fixture(scope="session")
+def catalogue_by_id(catalogue) -> dict[str, dict]:
+    """The items of the English catalog.json by id."""
+    return {entry["id"]: entry for entry in catalogue}
+
+
+@pytest.fixture(scope="session")
+def catalogue_pdfs(site, catalogue) -> list[tuple[dict, str, Path]]:
+    """(catalogue entry, paper, path) of every PDF the English catalogue lists."""
+    return [(entry, paper, site / path) for entry in catalogue
+            for paper, path in sorted(entry["pdfs"].items())]

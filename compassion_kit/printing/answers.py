@@ -168,10 +168,11 @@ def table_html(field: dict, name: str, language: str = "en", corner: str = "") -
         f'<th scope="col">{column}</th>' for column in columns)
     body = []
     for row in range(1, count + 1):
-        cells = [f'<th scope="row">{labels[row - 1]}</th>'] if row_headers else []
+        label = labels[row - 1] if labels is not None else None
+        cells = [f'<th scope="row">{label}</th>'] if label is not None else []
         for col, column in enumerate(columns, start=1):
-            if row_headers:
-                heading = Markup(labels[row - 1]).unescape()
+            if label is not None:
+                heading = Markup(label).unescape()
                 if corner:  # "Day 3: Minutes"
                     heading = f"{corner} {heading}"
                 title = f"{heading}: {Markup(column).unescape()}"

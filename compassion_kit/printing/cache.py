@@ -17,6 +17,7 @@ from functools import cache
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import unquote, urljoin, urlparse
 
 from compassion_kit.about import __version__
@@ -49,18 +50,19 @@ def renderer_fingerprint() -> str:
 class _Resources(HTMLParser):
     """Every URL the HTML makes the renderer load (not links a reader follows)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag in ("img", "source", "input", "video", "audio", "embed") and values.get("src"):
-            self.urls.append(values["src"])
-        if tag == "object" and values.get("data"):
-            self.urls.append(values["data"])
-        if tag == "link" and values.get("href"):
-            self.urls.append(values["href"])
+        if tag in ("img", "source", "input", "video", "audio", "embed") and (
+                src := values.get("src")):
+            self.urls.append(src)
+        if tag == "object" and (data := values.get("data")):
+            self.urls.append(data)
+        if tag == "link" and (href := values.get("href")):
+            self.urls.append(href)
 
 
 def resources_digest(html: str, base_url: str) -> str:
@@ -89,14 +91,34 @@ def job_key(html: str, paper: str, base_url: str = "", site_url: str = "") -> st
                    f"{resources}\n{html}".encode())
 
 
+class Entry(TypedDict):
+    """What the cache knows of one PDF (by its path under the output folder)."""
+
+    input: str  # the job key it was rendered from
+    output: str  # hash of the bytes written
+    pages: int
+
+
+def _entries(data: object) -> dict[str, Entry]:
+    """The entries of a cache file that have the shape ``record`` writes (a
+    file of another shape, or none, is an empty cache)."""
+    if not isinstance(data, dict):
+        return {}
+    return {name: Entry(input=entry["input"], output=entry["output"], pages=entry["pages"])
+            for name, entry in data.items()
+            if isinstance(name, str) and isinstance(entry, dict)
+            and isinstance(entry.get("input"), str) and isinstance(entry.get("output"), str)
+            and isinstance(entry.get("pages"), int)}
+
+
 class PdfCache:
-    def __init__(self, path: Path, outdir: Path):
+    """The cache file (pdf-cache.json) of one build's handouts."""
+
+    def __init__(self, path: Path, outdir: Path) -> None:
         self.path, self.outdir = path, outdir
         try:
-            self.entries = json.loads(path.read_text(encoding="utf-8"))
+            self.entries = _entries(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
-            self.entries = {}
-        if not isinstance(self.entries, dict):
             self.entries = {}
 
     def _name(self, target: Path) -> str:
@@ -104,17 +126,15 @@ class PdfCache:
 
     def is_fresh(self, target: Path, key: str) -> bool:
         entry = self.entries.get(self._name(target))
-        if not isinstance(entry, dict) or entry.get("input") != key or not target.is_file():
+        if entry is None or entry["input"] != key or not target.is_file():
             return False
-        return isinstance(entry.get("pages"), int) and entry.get("output") == _sha256(
-            target.read_bytes())
+        return entry["output"] == _sha256(target.read_bytes())
 
     def pages(self, target: Path) -> int:
         return self.entries[self._name(target)]["pages"]
 
     def record(self, target: Path, key: str, data: bytes, pages: int) -> None:
-        self.entries[self._name(target)] = {"input": key, "output": _sha256(data),
-                                            "pages": pages}
+        self.entries[self._name(target)] = Entry(input=key, output=_sha256(data), pages=pages)
 
     def keep_only(self, targets: set[Path]) -> None:
         """Forget the PDFs of items that no longer exist."""

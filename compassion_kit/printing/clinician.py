@@ -1,9 +1,15 @@
-"""The clinician's practice details printed on every handout.
+"""The clinician's details printed on every handout, and the handouts' region.
 
 Read from a small TOML file (``handouts.toml`` at the project root by default,
 or the file named by ``kit_handout_settings``, e.g. ``-D
 kit_handout_settings=my-practice.toml``). No file means no details: client
 handouts then show a fillable "From / Phone" block instead.
+
+The file's shape is a JSON Schema (assets/handout-settings.schema.json),
+validated as content front matter is (rules.schema), each error a located
+problem in the words of the field's ``title``; what a schema cannot say (an
+invisible or unprintable character, a region without checked crisis lines)
+is checked here after it.
 """
 
 from __future__ import annotations
@@ -11,30 +17,31 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from compassion_kit.problems import Problem
-from compassion_kit.rules import glyphs
+from jsonschema.exceptions import ValidationError
+
+from compassion_kit.about import ASSETS_DIR
+from compassion_kit.problems import Problem, Subtype
+from compassion_kit.rules import glyphs, schema
 from compassion_kit.web.supportlines import REGIONS
 
-# field: (label, pattern the value must match, longest allowed)
-FIELDS = {
-    "name": ("name", r".+", 80),
-    "credentials": ("credentials", r".+", 80),
-    "practice": ("practice", r".+", 100),
-    "phone": ("phone number", r"[0-9+()./ -]{7,25}(\s*(ext\.?|x)\s*[0-9]{1,6})?", 40),
-    "email": ("email address", r"[^@\s]+@[^@\s]+\.[^@\s]+", 100),
-    "website": ("website", r"https?://[^\s]+\.[^\s]+", 120),
-}
+SCHEMA = ASSETS_DIR / "handout-settings.schema.json"
 SECTION = "clinician"
 # [handouts] region = "uk": which region's crisis lines every handout prints.
 HANDOUTS = "handouts"
+# How each section is written, for the message when it is not one table.
+LAYOUT = {SECTION: "then one 'field = \"value\"' per line", HANDOUTS: "then 'region = \"uk\"'"}
 MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
-class PracticeDetails:
+class ClinicianDetails:
+    """What handouts.toml says: the clinician's contact lines and the region."""
+
     name: str = ""
     credentials: str = ""
     practice: str = ""
@@ -48,10 +55,10 @@ class PracticeDetails:
 
     def line(self) -> str:
         """'Dr Ana Ruiz, PsyD · Harbor Counseling · (555) 010-0199 · …'"""
-        return " · ".join(text for _kind, text, _href in self.contact_items())
+        return " · ".join(text for _part, text, _href in self.contact_items())
 
     def contact_items(self) -> list[tuple[str, str, str]]:
-        """(kind, text, link) of each contact item, one per printed line: who
+        """(part, text, link) of each contact item, one per printed line: who
         (name, credentials), practice, phone (a tel: link), email (mailto:),
         website (shown without its scheme). Empty items are left out."""
         who = ", ".join(part for part in (self.name, self.credentials) if part)
@@ -61,7 +68,11 @@ class PracticeDetails:
                  ("phone", self.phone, f"tel:{digits}" if digits else ""),
                  ("email", self.email, f"mailto:{self.email}" if self.email else ""),
                  ("website", re.sub(r"^https?://", "", self.website), self.website)]
-        return [(kind, text, href) for kind, text, href in found if text]
+        return [(part, text, href) for part, text, href in found if text]
+
+
+# Its first name, still used by publish/outputs.py.
+PracticeDetails = ClinicianDetails
 
 
 def _line_of(text: str, key: str, section: bool = False) -> int:
@@ -72,6 +83,10 @@ def _line_of(text: str, key: str, section: bool = False) -> int:
     return 1
 
 
+def _problem(where: str, line: int, field: str, message: str) -> Problem:
+    return Problem(where, line, field, message, Subtype.CLINICIAN)
+
+
 def _read(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of the file, or a located problem (not UTF-8)."""
     data = path.read_bytes()
@@ -79,9 +94,9 @@ def _read(path: Path) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig"), []  # a byte-order mark is harmless: drop it
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(str(path), line, "encoding",
-                              f"not UTF-8 (byte {data[error.start]:#04x}); save the file as "
-                              "UTF-8", "practice")]
+        return None, [_problem(str(path), line, "encoding",
+                               f"not UTF-8 (byte {data[error.start]:#04x}); save the file as "
+                               "UTF-8")]
 
 
 def _text_problems(value: str) -> str | None:
@@ -98,78 +113,108 @@ def _text_problems(value: str) -> str | None:
     return None
 
 
-def load(path: Path) -> tuple[PracticeDetails, list[Problem]]:
+def load(path: Path) -> tuple[ClinicianDetails, list[Problem]]:
     """The details in ``path`` and every problem with them (a missing file is fine)."""
     if not path.exists():
-        return PracticeDetails(), []
+        return ClinicianDetails(), []
     where = str(path)
     if path.stat().st_size > MAX_BYTES:
-        return PracticeDetails(), [Problem(where, 1, "settings", f"larger than {MAX_BYTES // 1024}"
-                                           " KB; it only holds a few lines of details",
-                                           "practice")]
+        return ClinicianDetails(), [_problem(where, 1, "settings", f"larger than "
+                                            f"{MAX_BYTES // 1024} KB; it only holds a few "
+                                            "lines of details")]
     text, problems = _read(path)
     if text is None:
-        return PracticeDetails(), problems
+        return ClinicianDetails(), problems
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
-        return PracticeDetails(), [Problem(where, int(match[1]) if match else 1, "settings",
-                                           f"not valid TOML: {error}", "practice")]
-    for key in sorted(set(data) - {SECTION, HANDOUTS}):
-        problems.append(Problem(where, _line_of(text, key, section=True), f"section [{key}]",
-                                f"unknown; use [{SECTION}] or [{HANDOUTS}]", "practice"))
-    region, region_problems = _region(text, where, data.get(HANDOUTS, {}))
-    problems += region_problems
-    section = data.get(SECTION, {})
-    if not isinstance(section, dict):  # 'clinician = "..."' or '[[clinician]]'
-        line = max(_line_of(text, SECTION), _line_of(text, SECTION, section=True))
-        return PracticeDetails(), [*problems, Problem(
-            where, line, f"section [{SECTION}]",
-            f"must be one table: a line '[{SECTION}]', then one 'field = \"value\"' per line",
-            "practice")]
-    values = {}
-    for key, value in section.items():
-        line = _line_of(text, key)
-        if key not in FIELDS:
-            problems.append(Problem(where, line, f"field '{key}'",
-                                    f"unknown; use one of: {', '.join(FIELDS)}", "practice"))
-            continue
-        label, pattern, longest = FIELDS[key]
-        if not isinstance(value, str):
-            problems.append(Problem(where, line, f"field '{key}'",
-                                    f"the {label} must be text in quotes", "practice"))
-        elif len(value.strip()) > longest:
-            problems.append(Problem(where, line, f"field '{key}'",
-                                    f"the {label} is longer than {longest} characters",
-                                    "practice"))
-        elif (why := _text_problems(value)) is not None:
-            problems.append(Problem(where, line, f"field '{key}'", why, "practice"))
-        elif value.strip() and not re.fullmatch(pattern, value.strip()):
-            problems.append(Problem(where, line, f"field '{key}'",
-                                    f"{value.strip()!r} does not look like a {label}",
-                                    "practice"))
-        else:
-            values[key] = value.strip()
+        return ClinicianDetails(), [_problem(where, int(match[1]) if match else 1, "settings",
+                                            f"not valid TOML: {error}")]
+    problems = sorted(_problems(text, where, data), key=lambda problem: problem.line)
     if problems:
-        return PracticeDetails(), problems
-    return PracticeDetails(**values, region=region), []
+        return ClinicianDetails(), problems
+    details = {key: value.strip() for key, value in data.get(SECTION, {}).items()}
+    return ClinicianDetails(**details, region=data.get(HANDOUTS, {}).get("region", "")), []
 
 
-def _region(text: str, where: str, section: object) -> tuple[str, list[Problem]]:
-    """The [handouts] region, checked against the regions the kit has lines for."""
-    if not isinstance(section, dict):
-        line = max(_line_of(text, HANDOUTS), _line_of(text, HANDOUTS, section=True))
-        return "", [Problem(where, line, f"section [{HANDOUTS}]",
-                            f"must be one table: a line '[{HANDOUTS}]', then 'region = \"uk\"'",
-                            "practice")]
-    problems = [Problem(where, _line_of(text, key), f"field '{key}'",
-                        "unknown; use: region", "practice") for key in section if key != "region"]
-    region = section.get("region", "")
-    if region and region not in REGIONS:
-        problems.append(Problem(where, _line_of(text, "region"), "field 'region'",
-                                f"{region!r} is not a region with checked crisis lines; use one "
-                                f"of: {', '.join(REGIONS)}", "practice"))
-        region = ""
-    return region, problems
+def _checked(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as the schema sees it: text without its surrounding spaces, and
+    an empty value as if it were not there."""
+    return {name: {key: value.strip() if isinstance(value, str) else value
+                   for key, value in section.items()
+                   if not (isinstance(value, str) and not value.strip())}
+            if isinstance(section, dict) else section
+            for name, section in data.items()}
 
+
+def _problems(text: str, where: str, data: dict[str, Any]) -> list[Problem]:
+    """Every problem of the settings ``data`` (read from ``text``)."""
+    validator = schema.load_validator(str(SCHEMA))
+    root = validator.schema
+    sections: Mapping[str, Any] = root["properties"] if isinstance(root, Mapping) else {}
+    problems: list[Problem] = []
+    by_field: dict[tuple[str, str], dict[str, ValidationError]] = {}
+    for error in validator.iter_errors(_checked(data)):
+        path = [str(step) for step in error.absolute_path]
+        if error.validator == "additionalProperties":
+            problems += _unknown(text, where, path, error)
+        elif len(path) == 1:  # a section that is not a table
+            section = path[0]
+            line = max(_line_of(text, section), _line_of(text, section, section=True))
+            problems.append(_problem(where, line, f"section [{section}]",
+                                     f"must be one table: a line '[{section}]', "
+                                     f"{LAYOUT[section]}"))
+        elif len(path) == 2:
+            by_field.setdefault((path[0], path[1]), {})[str(error.validator)] = error
+        else:  # the schema has nothing deeper; say what jsonschema says
+            problems.append(_problem(where, 1, "settings", error.message))
+    for name, section in data.items():
+        if name not in sections or not isinstance(section, dict):
+            continue
+        for key, value in section.items():
+            fields = sections[name]["properties"]
+            if key in fields:
+                message = _field_message(name, key, value, fields[key],
+                                         by_field.get((name, key), {}))
+                if message is not None:
+                    problems.append(_problem(where, _line_of(text, key), f"field '{key}'",
+                                             message))
+    return problems
+
+
+def _unknown(text: str, where: str, path: list[str], error: ValidationError) -> list[Problem]:
+    """A problem for each key that ``error`` (additionalProperties) found unknown."""
+    known = list(error.schema.get("properties", {})) if isinstance(error.schema, Mapping) else []
+    instance = error.instance if isinstance(error.instance, Mapping) else {}
+    extra = sorted(set(instance) - set(known))
+    if not path:  # a section
+        use = " or ".join(f"[{name}]" for name in known)
+        return [_problem(where, _line_of(text, key, section=True), f"section [{key}]",
+                         f"unknown; use {use}") for key in extra]
+    use = f"use: {known[0]}" if len(known) == 1 else f"use one of: {', '.join(known)}"
+    return [_problem(where, _line_of(text, key), f"field '{key}'", f"unknown; {use}")
+            for key in extra]
+
+
+def _field_message(section: str, key: str, value: object, field: Mapping[str, Any],
+                   errors: dict[str, ValidationError]) -> str | None:
+    """The one thing to say about a field, or None: its type first, then its
+    length, then characters it cannot print as they read, then its form."""
+    label = field.get("title", key)
+    if "type" in errors:
+        return f"the {label} must be text in quotes"
+    if "maxLength" in errors:
+        return f"the {label} is longer than {field['maxLength']} characters"
+    if not isinstance(value, str):
+        return None
+    if section == SECTION and (why := _text_problems(value)) is not None:
+        return why
+    if "pattern" in errors:
+        return f"{value.strip()!r} does not look like a {label}"
+    if section == HANDOUTS and key == "region" and value and value not in REGIONS:
+        return (f"{value!r} is not a region with checked crisis lines; use one of: "
+                f"{', '.join(REGIONS)}")
+    if errors:  # a rule the schema gained that this function does not word yet
+        return next(iter(errors.values())).message
+    return None

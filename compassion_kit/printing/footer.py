@@ -10,7 +10,7 @@ footer's height plus 0.55 in plus a small gap. A short US footer then takes
 no more of the page than it needs, and a long one never runs into the text.
 
 The sizes below mirror handout.css and large-print.css (the running footer);
-tests/test_footer.py checks the result against WeasyPrint's own layout for
+tests/site/test_footer.py checks the result against WeasyPrint's own layout for
 every region on every paper.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 
 from fontTools.ttLib import TTFont
 
@@ -54,7 +55,8 @@ PAPERS = {
 
 
 @cache
-def _font(bold: bool) -> tuple[dict[str, int], dict[str, int], int]:
+def _font(bold: bool) -> tuple[dict[int, str], dict[str, int], int]:
+    """(code point -> glyph name, glyph name -> advance width, units per em)."""
     path = FONT_DIR / FONTS[bold]
     try:
         font = TTFont(path)
@@ -109,8 +111,6 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def runs_of(html: str) -> list[tuple[str, bool]]:
     """(text, bold) pieces of a footer paragraph's HTML (strong or not)."""
-    from html import unescape
-
     runs, last = [], 0
     for match in _BOLD.finditer(html):
         runs.append((unescape(_TAGS.sub("", html[last:match.start()])), False))

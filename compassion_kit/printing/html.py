@@ -1,7 +1,9 @@
 """The minimal print page of an item, built from the same doctree as its web page.
 
 Client handouts leave out web-only parts and the facilitator notes, gain the
-write-in spaces of the front matter, and list their sources in full.
+write-in spaces of the front matter, and list their sources in full. A
+workbook or pack prints its parts after a cover (printing.collection); web
+addresses become links and numbers to call bold (printing.addresses).
 
 A practice reads top-down as read -> do -> write: its intro, caution and steps,
 then its write-in spaces together, then a compact "If this feels hard" strip
@@ -12,35 +14,39 @@ text at full size).
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
 from docutils import nodes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
-from compassion_kit.model import PAPER_LABELS, Item
+from compassion_kit.about import PRINT_DIR
+from compassion_kit.model import ITEM_KINDS, PAPER_LABELS, WORKBOOK, Item
 from compassion_kit.printing import footer as printfooter
 from compassion_kit.printing import linksback
-from compassion_kit.printing.clinician import PracticeDetails
-from compassion_kit.printing.render import PRINT_DIR
+from compassion_kit.printing.addresses import footer_safety, link_addresses_in_html, source_html
+from compassion_kit.printing.answers import render as write_in
+from compassion_kit.printing.clinician import ClinicianDetails
+from compassion_kit.printing.collection import collection_parts, collection_tree
 from compassion_kit.problems import Problem, ProblemError
-from compassion_kit.read import workshops
 from compassion_kit.read.items import facts
 from compassion_kit.rules import bibliography, frontmatter, sections
 from compassion_kit.web.crisisline import PAPERS as REGION_PAPERS
 from compassion_kit.web.crisisline import PRINT_FLAG, regions_by_paper, safety_lines
 from compassion_kit.words import _
 
-RULED_LINES = {"line": 1, "small": 3, "medium": 5, "large": 8}
-# Handouts for clients (and packs of them) carry a name and date line and,
-# when the kind allows, the clinician's "From / Phone" block.
+# Handouts of a client_handout kind for clients carry a name and date line and
+# the clinician's "From / Phone" block.
 CLIENT = "client"
-CLIENT_KINDS = ("exercise", "info-sheet", "pack", "practice-log")
+# The item kinds printed as a cover and parts (for publish.outputs, which
+# can ask collection_parts(item) alone: it is empty for other items).
+COLLECTIONS = tuple(name for name, kind in ITEM_KINDS.items() if kind.collection)
 # A list this short never breaks across pages (handout.css, .kit-keep); in
 # large print, where each line holds fewer words, a shorter one (.kit-keep-large).
 SHORT_LIST = (6, 480)
@@ -60,15 +66,6 @@ def _templates() -> Environment:
     return environment
 
 
-def write_in(field: dict, prefix: str = "") -> str:
-    """An answer space of any type (answers.py): its label, a shape to write on
-    by hand, and the form fields a client types into (accessible name = the
-    visible label)."""
-    from compassion_kit.printing.answers import render
-
-    return render(field, prefix)
-
-
 def _flatten_internal_links(tree: nodes.Node) -> None:
     """Links to other pages mean nothing on paper: keep their text only."""
     for ref in list(tree.findall(nodes.reference)):
@@ -78,7 +75,7 @@ def _flatten_internal_links(tree: nodes.Node) -> None:
 
 def _keep_short_lists(tree: nodes.Node) -> None:
     """Short lists stay on one page (a split three-item list reads as two)."""
-    for listing in list(tree.findall(nodes.Sequential)):
+    for listing in list(tree.findall(nodes.Element)):
         if not isinstance(listing, (nodes.bullet_list, nodes.enumerated_list)):
             continue
         for (items, chars), name in ((SHORT_LIST, "kit-keep"),
@@ -94,7 +91,7 @@ def _workbook_links(app: Sphinx, workbook: Item) -> nodes.paragraph | None:
     if not linksback.base_url(app):
         return None
     para = nodes.paragraph(classes=["kit-print-links"])
-    para += nodes.strong("", f"{_('Participant workbook')}: ")
+    para += nodes.strong("", f"{WORKBOOK.label}: ")
     for index, (paper, label) in enumerate(PAPER_LABELS.items()):
         if index:
             para += nodes.Text(" · ")
@@ -105,7 +102,7 @@ def _workbook_links(app: Sphinx, workbook: Item) -> nodes.paragraph | None:
 
 def _mark_sections(item: Item, doctree: nodes.document, top: nodes.section) -> None:
     """Give each part of the page its printed role; leave out the notes."""
-    if item.kind == "info-sheet":
+    if item.kind_info.ends_with_help:
         found = sections.h2_sections(doctree)
         if found and sections.source_heading(found[-1]).casefold() == \
                 sections.HELP_HEADING.casefold():
@@ -127,22 +124,28 @@ def print_tree(app: Sphinx, item: Item, field_prefix: str = "",
     code; sources and address) at the start and end of "Why it works"."""
     doctree = app.env.get_and_resolve_doctree(item.docname, app.builder)
     top = sections.top_section(doctree)
-    if item.kind == "workshop-guide":
+    if top is None:  # only valid items are printed, and each has its title
+        raise ProblemError(Problem(str(app.env.doc2path(item.docname)), 1, "title",
+                                   "the page has no title to print", "pdf"))
+    kind = item.kind_info
+    if kind.guide:
         links = _workbook_links(app, workbook) if workbook is not None else None
         if links is not None:  # after the summary and the "at a glance" box
-            glance = next((index for index, child in enumerate(top)
-                           if "kit-glance" in child.get("classes", ())), None)
+            glance = next((index for index, child in enumerate(top.children)
+                           if isinstance(child, nodes.Element)
+                           and "kit-glance" in child.get("classes", ())), None)
             top.insert(glance + 1 if glance is not None else len(top), links)
-        title = top.next_node(nodes.title)
         # On its own line under the workshop's title (a space keeps the words
         # apart for a reader that ignores the line break).
-        title += [nodes.Text(" "), nodes.inline("", str(_("Facilitator guide")),
-                                                classes=["kit-title-kind"])]
+        title = top.next_node(nodes.title)
+        if title is not None:
+            title.extend([nodes.Text(" "),
+                          nodes.inline("", str(kind.label), classes=["kit-title-kind"])])
     for node in list(top.findall(nodes.Element)):
         if "kit-web-only" in node.get("classes", ()):
             node.parent.remove(node)
     _mark_sections(item, doctree, top)
-    if item.kind == "exercise":
+    if kind.practice:
         by_key = {sections.section_key(section): section
                   for section in sections.h2_sections(doctree)}
         # (answers.py sets labels with typographic quotes, as the body text.)
@@ -154,7 +157,7 @@ def print_tree(app: Sphinx, item: Item, field_prefix: str = "",
             qr, tail = band
             # Before the heading, so the heading stays next to its text: a float
             # between them would let a page break part them.
-            evidence.insert(evidence.first_child_matching_class(nodes.title),
+            evidence.insert(evidence.first_child_matching_class(nodes.title) or 0,
                             nodes.raw("", qr, format="html"))
             evidence += nodes.raw("", tail, format="html")
     _flatten_internal_links(top)
@@ -162,66 +165,10 @@ def print_tree(app: Sphinx, item: Item, field_prefix: str = "",
     return top
 
 
-def _prefix_ids(tree: nodes.Element, prefix: str) -> None:
-    """Several handouts in one document must not repeat an anchor id."""
-    for node in tree.findall(nodes.Element):
-        node["ids"] = [f"{prefix}-{node_id}" for node_id in node.get("ids", [])]
-
-
-COLLECTIONS = ("workbook", "pack")
-
-
-def collection_parts(item: Item) -> list[str]:
-    """Ids of the handouts a workbook or pack gathers, in order."""
-    if item.kind == "workbook":
-        return workshops.workbook_exercises(item.meta)
-    return list(item.meta["parts"])
-
-
-def _cover(item: Item, parts: list[Item]) -> list[nodes.Node]:
-    cover = [nodes.paragraph("", item.summary, classes=["kit-summary"])]
-    if item.kind == "workbook":
-        cover.append(nodes.raw("", write_in({"name": "participant_name",
-                                             "label": str(_("Your name")), "size": "line"})
-                               + write_in({"name": "date", "label": str(_("Date")),
-                                           "size": "line"}),
-                               format="html"))
-    label = _("In this workbook") if item.kind == "workbook" else _("In this set")
-    # Page numbers come from WeasyPrint's target-counter() (see handout.css).
-    page = escape(_("page"))
-    entries = "".join(f'<li><a class="kit-toc-entry" href="#part-{escape(part.id)}" '
-                      f'data-page="{page}">{escape(part.title)}</a></li>' for part in parts)
-    cover.append(nodes.raw("", f'<p class="kit-contents-label">{escape(label)}:</p>'
-                               f'<ol class="kit-contents">{entries}</ol>', format="html"))
-    cover.append(nodes.paragraph("", str(_("These pages are yours. Write as much or as little "
-                                           "as you like, and share only what you want to "
-                                           "share."))))
-    return cover
-
-
-def collection_tree(app: Sphinx, item: Item, by_id: dict[str, Item]) -> nodes.section:
-    """A cover listing the parts with their page numbers, then each part as its
-    own handout, starting on a new page, numbered on from the cover."""
-    parts = [by_id[part_id] for part_id in collection_parts(item)]
-    root = nodes.section(ids=[item.kind])
-    root += nodes.title("", item.title)
-    root.extend(_cover(item, parts))
-    for part in parts:
-        # One document, many handouts: prefix field names so fields stay apart.
-        # Each handout of the set keeps its own sources and way back to its page.
-        band = end_band(linksback.links_back(app, part), _references(app, part, by_id))
-        section = print_tree(app, part, field_prefix=f"{part.id}_", band=band)
-        _prefix_ids(section, part.id)
-        section["ids"].insert(0, f"part-{part.id}")
-        section["classes"].append("kit-collection-part")
-        root += section
-    return root
-
-
 def _cited(item: Item, by_id: dict[str, Item]) -> list[tuple[Item, int, str]]:
     """(item whose front matter names it, index in its sources, key), each key once."""
     owners = [by_id[part_id] for part_id in collection_parts(item)] \
-        if item.kind in COLLECTIONS else [item]
+        if item.kind_info.collection else [item]
     seen: dict[str, tuple[Item, int, str]] = {}
     for owner in owners:
         for index, key in enumerate(owner.meta.get("sources", [])):
@@ -248,125 +195,6 @@ def _references(app: Sphinx, item: Item, by_id: dict[str, Item]) -> list[str]:
     return printed
 
 
-# -- Addresses on paper are links -------------------------------------------------------------
-
-# A web address as printed: with a scheme (https://doi.org/...), or a bare
-# domain with an optional path (988lifeline.org, nami.org/help). Not an email
-# address, not part of a longer word.
-_TLDS = "org|com|net|gov|edu|info|int|io|uk|au|nz|ie|ca|us|mx|es|example"
-URL_PATTERN = re.compile(
-    r"(?<![\w@/.-])(?:https?://[^\s<>\"']+"
-    rf"|(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![@-])"
-    r"(?:/[^\s<>\"']*)?)", re.IGNORECASE)
-_TRAILING = ".,;:!?'\""
-
-
-def _url_end(text: str) -> str:
-    """A matched address without the sentence's punctuation after it, nor a
-    closing parenthesis that belongs to the sentence."""
-    while text and (text[-1] in _TRAILING or (text[-1] == ")"
-                                              and text.count("(") < text.count(")"))):
-        text = text[:-1]
-    return text
-
-
-def _inline(before: str, tag: str, inner: str, attributes: str = "") -> tuple[str, Markup]:
-    """(``before`` without its last space, ``inner`` in ``tag`` with that space
-    inside). WeasyPrint 70 breaks a line badly when an inline element that
-    follows a space does not fit: it moves words of the text before it to a
-    line of their own ("reach" alone). With the space inside the element the
-    line breaks at that space, as it should."""
-    space = ""
-    if before.endswith(" "):
-        before, space = before[:-1], " "
-    return before, Markup("<{0}{1}>{2}{3}</{0}>").format(Markup(tag), Markup(attributes),
-                                                         space, inner)
-
-
-def _link_attributes(address: str) -> Markup:
-    href = address if re.match(r"https?://", address, re.I) else f"https://{address}"
-    return Markup(' class="kit-url" href="{}"').format(href)
-
-
-def link_addresses(text: str) -> Markup:
-    """``text`` escaped, with every web address in it a link."""
-    out, last = [], 0
-    for match in URL_PATTERN.finditer(text):
-        address = _url_end(match.group())
-        start, end = match.start(), match.start() + len(address)
-        before, link = _inline(text[last:start], "a", address, _link_attributes(address))
-        out += [escape(before), link]
-        last = end
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
-
-
-_TAG = re.compile(r"(<[^>]*>)")
-
-
-def link_addresses_in_html(html: str) -> str:
-    """Every web address in the text of ``html`` (outside links, which already
-    lead somewhere) becomes a link, so a reader of the PDF can follow it."""
-    out, in_link = [], 0
-    for piece in _TAG.split(html):
-        if piece.startswith("<"):
-            tag = piece[1:].split(None, 1)[0].lower().rstrip(">") if len(piece) > 2 else ""
-            if tag == "a":
-                in_link += 1
-            elif tag == "/a":
-                in_link = max(0, in_link - 1)
-            out.append(piece)
-        elif in_link or not URL_PATTERN.search(piece):
-            out.append(piece)
-        else:
-            # The text is already escaped HTML: undo only what escape() redoes.
-            plain = (piece.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-                     .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&"))
-            out.append(str(link_addresses(plain)))
-    return "".join(out)
-
-
-_NUMBER = re.compile(r"(?<![\w.-])\+?\d[\d-]*(?: \d[\d-]*)*\d(?![\w-])|(?<![\w.-])\d(?![\w.-])")
-
-
-def footer_safety(text: str) -> Markup:
-    """The footer's safety line: numbers to call or text in bold, addresses as links."""
-    out, last = [], 0
-    for match in URL_PATTERN.finditer(text):
-        address = _url_end(match.group())
-        before, link = _inline(text[last:match.start()], "a", address,
-                               _link_attributes(address))
-        out += [_bold_numbers(before), link]
-        last = match.start() + len(address)
-    out.append(_bold_numbers(text[last:]))
-    return Markup("").join(out)
-
-
-def _bold_numbers(text: str) -> Markup:
-    out, last = [], 0
-    for match in _NUMBER.finditer(text):
-        before, number = _inline(text[last:match.start()], "strong", match.group())
-        out += [escape(before), number]
-        last = match.end()
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
-
-
-def source_html(reference: str) -> Markup:
-    """A short reference as printed: authors and year, then title and venue
-    (which large print leaves to the web page), the whole a link to its DOI
-    or address (the address itself is on the web page)."""
-    text, _sep, last = reference.rpartition(" ")
-    if not (text and re.match(r"https?://", last)):
-        text, last = reference, ""
-    who, sep, rest = text.partition("). ")
-    inner = (Markup('{}<span class="kit-source-more"> {}</span>').format(who + sep.strip(), rest)
-             if sep else escape(text))
-    if last:
-        return Markup('<a class="kit-source" href="{}">{}</a>').format(last, inner)
-    return inner
-
-
 def end_band(links: linksback.LinksBack | None, references: list[str]) -> tuple[str, str]:
     """(the QR code to float beside the end of the handout, then its sources
     and its address, version and review date), as HTML."""
@@ -381,9 +209,21 @@ def end_band(links: linksback.LinksBack | None, references: list[str]) -> tuple[
     return str(qr), str(Markup("").join(tail))
 
 
+def _part_tree(app: Sphinx, by_id: dict[str, Item]) -> Callable[[Item], nodes.section]:
+    """How a collection prints each part: as its own handout, with its own
+    sources and way back to its page, and its field names prefixed."""
+    def part_tree(part: Item) -> nodes.section:
+        band = end_band(linksback.links_back(app, part), _references(app, part, by_id))
+        return print_tree(app, part, field_prefix=f"{part.id}_", band=band)
+
+    return part_tree
+
+
 def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item],
                  by_paper: dict[str, str], band: tuple[str, str] | None) -> str:
     builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):  # handouts come from HTML builds only
+        raise TypeError(f"print HTML needs an HTML builder, not {builder.name!r}")
     # The HTML translator reads per-page state that the builder only sets while
     # writing a page (and not at all on a build with nothing to write): set it
     # as StandaloneHTMLBuilder.write_doc does, for this item's page.
@@ -392,10 +232,14 @@ def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item],
     builder.imgpath = relative_uri(builder.get_target_uri(item.docname), "_images")
     builder.dlpath = relative_uri(builder.get_target_uri(item.docname), "_downloads")
     builder.current_docname = item.docname
-    workbook = by_id.get(f"{item.id.removesuffix('-guide')}-workbook")
-    tree = (collection_tree(app, item, by_id) if item.kind in COLLECTIONS
-            else print_tree(app, item, band=band,
-                            workbook=workbook if item.kind == "workshop-guide" else None))
+    if item.kind_info.collection:
+        parts = [by_id[part_id] for part_id in collection_parts(item)]
+        tree = collection_tree(item, parts, _part_tree(app, by_id))
+    else:
+        # A guide's workbook: the plan's other item (read.workshops names them).
+        workbook = by_id.get(f"{item.id.removesuffix('-guide')}-workbook") \
+            if item.kind_info.guide else None
+        tree = print_tree(app, item, band=band, workbook=workbook)
     # Translators that print differently on paper (the crisis lines of each
     # paper's region) look for this mapping of paper -> region on the builder.
     setattr(builder, PRINT_FLAG, by_paper)
@@ -425,11 +269,11 @@ def _evidence_words(item: Item) -> str:
 
 def for_clients(item: Item) -> bool:
     """Whether the handout is given to clients (name and date line, "From" block)."""
-    return item.kind in CLIENT_KINDS and CLIENT in item.audiences
+    return item.kind_info.client_handout and CLIENT in item.audiences
 
 
 def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
-                 details: PracticeDetails) -> str:
+                 details: ClinicianDetails) -> str:
     """The complete print HTML of ``item``, every value escaped. ``by_id`` holds
     every item, for workbooks that collate exercises. Raises ProblemError."""
     by_paper = regions_by_paper(app.config, details.region)
@@ -437,10 +281,11 @@ def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
     # address, version and review date. A practice ends with them inside its
     # "Why it works" band; each handout of a workbook or pack with its own
     # (a pack has no web page of its own); other items after their text.
+    kind = item.kind_info
     band = None
-    if item.kind not in COLLECTIONS:
+    if not kind.collection:
         band = end_band(linksback.links_back(app, item), _references(app, item, by_id))
-    body = _render_body(app, item, by_id, by_paper, band if item.kind == "exercise" else None)
+    body = _render_body(app, item, by_id, by_paper, band if kind.practice else None)
     template = _templates().get_template("handout.html")
     safety = [(classes, footer_safety(text)) for classes, text in
               safety_lines(app.env, app.config.kit_safety_line, by_paper)]
@@ -459,7 +304,7 @@ def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
         footer_margins=footer_margins(safety, item.title, app.config.kit_licence),
         licence=app.config.kit_licence,
         body=Markup(body),
-        band=[Markup(part) for part in band] if band and item.kind != "exercise" else None,
+        band=[Markup(part) for part in band] if band and not kind.practice else None,
         for_clients=for_clients(item),
         contact=details.contact_items(),
     )

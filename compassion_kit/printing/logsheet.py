@@ -13,9 +13,10 @@ from sphinx.application import Sphinx
 from compassion_kit.model import Item
 from compassion_kit.printing import answers
 from compassion_kit.printing import html as printhtml
-from compassion_kit.problems import Problem, ProblemError
-from compassion_kit.read.practicelog import DAYS, KIND, columns, log_id
-from compassion_kit.read.workshops import workbook_exercises
+from compassion_kit.printing.clinician import ClinicianDetails
+from compassion_kit.printing.collection import collection_parts
+from compassion_kit.problems import Problem, ProblemError, Subtype
+from compassion_kit.read.practicelog import DAYS, columns, log_id
 from compassion_kit.words import _
 
 # -- The sheet ----------------------------------------------------------------------------------
@@ -47,11 +48,12 @@ def _swap_main(html: str, main: str, where: str) -> str:
     start, end = html.find("<main>"), html.rfind("</main>")
     if start < 0 or end < start:
         raise ProblemError(Problem(where, 1, "practice log",
-                                   "the print template has no <main> element", "pdf"))
+                                   "the print template has no <main> element", Subtype.PDF))
     return f"{html[:start]}<main>\n{main}\n{html[end:]}"
 
 
-def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item], details) -> str:
+def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item],
+                 details: ClinicianDetails) -> str:
     """The log's print HTML: the handout page of its practice (masthead,
     footer, links back to the practice's web page) around the log sheet."""
     html = printhtml.handout_html(app, item, by_id, details)
@@ -60,8 +62,7 @@ def handout_html(app: Sphinx, item: Item, by_id: dict[str, Item], details) -> st
 
 def workbook_logs(item: Item, by_id: dict[str, Item]) -> list[Item]:
     """The logs of a workbook's practices, in the workbook's order."""
-    return [by_id[log_id(part)] for part in workbook_exercises(item.meta)
-            if log_id(part) in by_id]
+    return [by_id[log_id(part)] for part in collection_parts(item) if log_id(part) in by_id]
 
 
 def add_to_workbook(app: Sphinx, item: Item, by_id: dict[str, Item], html: str) -> str:
@@ -79,21 +80,22 @@ def add_to_workbook(app: Sphinx, item: Item, by_id: dict[str, Item], html: str) 
     contents_end = html.find("</ol>", html.find('<ol class="kit-contents">'))
     if '<ol class="kit-contents">' not in html or contents_end < 0:
         raise ProblemError(Problem(where, 1, "practice log",
-                                   "the workbook's cover has no list of contents", "pdf"))
+                                   "the workbook's cover has no list of contents", Subtype.PDF))
     html = f"{html[:contents_end]}{entries}{html[contents_end:]}"
     end = html.rfind("</main>")
     if end < 0:
         raise ProblemError(Problem(where, 1, "practice log",
-                                   "the print template has no <main> element", "pdf"))
+                                   "the print template has no <main> element", Subtype.PDF))
     return f"{html[:end]}{Markup(sheets)}\n{html[end:]}"
 
 
-def print_html(app: Sphinx, item: Item, by_id: dict[str, Item], details) -> str:
+def print_html(app: Sphinx, item: Item, by_id: dict[str, Item],
+               details: ClinicianDetails) -> str:
     """The print HTML of any item: logs and workbooks get their logs here,
     everything else is printhtml's."""
-    if item.kind == KIND:
+    if item.kind_info.log:
         return handout_html(app, item, by_id, details)
     html = printhtml.handout_html(app, item, by_id, details)
-    if item.kind == "workbook":
+    if item.kind_info.workbook:
         html = add_to_workbook(app, item, by_id, html)
     return html

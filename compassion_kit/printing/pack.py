@@ -19,14 +19,9 @@ import os
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-from compassion_kit.model import Item
-from compassion_kit.printing.render import PAPERS
-from compassion_kit.problems import Problem
-
-logger = logging.getLogger(__name__)
-PACKABLE = ("exercise", "info-sheet")
+from compassion_kit.model import PACK, Item
+from compassion_kit.problems import Problem, Subtype
 
 
 def requested(app: Sphinx) -> list[str]:
@@ -36,7 +31,7 @@ def requested(app: Sphinx) -> list[str]:
 def unknown_ids(wanted: list[str], by_id: dict[str, Item]) -> list[str]:
     """One message per id that is not a handout (with the near matches) or
     that is asked for twice (one handout's fields and anchors would clash)."""
-    packable = sorted(item.id for item in by_id.values() if item.kind in PACKABLE)
+    packable = sorted(item.id for item in by_id.values() if item.kind_info.packable)
     messages = [f"'{part_id}' is listed more than once; list each handout once"
                 for part_id in sorted({part for part in wanted if wanted.count(part) > 1})]
     for part_id in wanted:
@@ -50,7 +45,7 @@ def unknown_ids(wanted: list[str], by_id: dict[str, Item]) -> list[str]:
 
 def pack_item(wanted: list[str], by_id: dict[str, Item]) -> Item:
     first = by_id[wanted[0]]
-    return Item(id="pack", kind="pack", docname=first.docname, title="Your Handouts",
+    return Item(id="pack", kind=PACK.name, docname=first.docname, title="Your Handouts",
                 summary="A set of handouts chosen for you. Keep them, write on them, and "
                         "bring them back if you like.",
                 audiences=("client",), duration_minutes=None, meta={"parts": list(wanted)})
@@ -68,7 +63,8 @@ def target_problem(app: Sphinx) -> Problem | None:
     site, doctrees = Path(app.outdir).resolve(), Path(app.doctreedir).resolve()
 
     def refused(reason: str) -> Problem:
-        return Problem(str(path), 0, "pack --out (kit_pack_out)", f"refused: {reason}", "pack")
+        return Problem(str(path), 0, "pack --out (kit_pack_out)", f"refused: {reason}",
+                       Subtype.PACK)
 
     if path.suffix.lower() != ".pdf":
         return refused("a pack is a PDF: give a file name ending in .pdf")
@@ -96,10 +92,7 @@ def target_problem(app: Sphinx) -> Problem | None:
     return None
 
 
-def paper(app: Sphinx) -> str | None:
-    """The pack's paper, or None (after reporting) when it is not one we print."""
-    if app.config.kit_pack_paper in PAPERS:
-        return app.config.kit_pack_paper
-    logger.warning("pack: unknown paper '%s'; use one of %s", app.config.kit_pack_paper,
-                   ", ".join(PAPERS), type="kit", subtype="pack")
-    return None
+def paper(app: Sphinx) -> str:
+    """The pack's paper (checked at config-inited: config.check_settings
+    stops the build before reading when it is not one the kit prints)."""
+    return str(app.config.kit_pack_paper)

@@ -34,6 +34,8 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 @dataclass(frozen=True)
 class Job:
+    """One PDF to render: print HTML, its base URL, the paper, the folders it may read."""
+
     html: str
     base_url: str
     paper: str
@@ -41,6 +43,8 @@ class Job:
 
 
 class Result(NamedTuple):
+    """One job's PDF and its page count, or (data None) the error that stopped it."""
+
     data: bytes | None
     pages: int
     error: str | None

@@ -9,12 +9,14 @@ does not depend on the fonts a machine happens to have.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -52,12 +54,14 @@ TYPES = {".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf
 # structure tree ("it could be included as Artifact, but that's only allowed in
 # PDF 2.0"), so a screen reader that follows the tags never meets the safety
 # line. Here each margin box's tags join the tree after the page's content, so
-# every page reads: its content, then its footer. tests/test_pdfua.py checks
+# every page reads: its content, then its footer. tests/site/test_pdfua.py checks
 # that every marked piece of every page is reachable from the tree.
-# (A re-imported module must wrap WeasyPrint's own function, never its wrapper.)
-_build_box_tree = getattr(tags._build_box_tree, "kit_wrapped", tags._build_box_tree)
+# (A re-imported module must wrap WeasyPrint's own function, never its wrapper:
+# functools.wraps marks the wrapper with ``__wrapped__``, which inspect.unwrap follows.)
+_build_box_tree = inspect.unwrap(tags._build_box_tree)
 
 
+@functools.wraps(_build_box_tree)
 def _build_box_tree_with_margins(box, parent, pdf, page_number, nums, annotations, marked):
     if isinstance(box, boxes.MarginBox):
         for child in box.children:
@@ -73,7 +77,6 @@ def _build_box_tree_with_margins(box, parent, pdf, page_number, nums, annotation
         yield element
 
 
-_build_box_tree_with_margins.kit_wrapped = _build_box_tree
 tags._build_box_tree = _build_box_tree_with_margins
 
 
@@ -92,11 +95,11 @@ class LocalOnlyFetcher(URLFetcher):
     host of a ``file://HOST/...`` URL (a DNS query) before it fails.
     """
 
-    def __init__(self, roots: tuple[Path, ...]):
+    def __init__(self, roots: tuple[Path, ...]) -> None:
         super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
         self._roots = tuple(Path(root).resolve() for root in roots)
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         parsed = urlparse(url)
         if parsed.scheme != "file":
             raise BlockedResource(f"blocked {url}: handouts may only use files of the kit")
@@ -121,7 +124,7 @@ NO_SYSTEM_FONTS = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:font
                    "\n<fontconfig></fontconfig>\n")
 
 
-@cache
+@functools.cache
 def _no_system_fonts_file() -> str:
     """The file, made once per user and reused (it never changes, so even a
     killed build leaves nothing new behind); one that is not exactly ours is
@@ -166,7 +169,7 @@ def kit_fonts_only() -> FontConfiguration:
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
@@ -175,7 +178,7 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def _weasyprint_warnings():
+def _weasyprint_warnings() -> Iterator[list[str]]:
     """WeasyPrint only logs bad CSS or options; turn those into failures."""
     handler = _Collect()
     logger = logging.getLogger("weasyprint")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 
@@ -28,21 +29,19 @@ def _site_url(app: Sphinx, lang: str, docname: str) -> str:
     return prefix + app.builder.get_target_uri(docname)
 
 
-def translation(app: Sphinx, item: Item) -> dict | None:
+def translation(app: Sphinx, item: Item) -> dict[str, Any] | None:
     """The item in the other language: an English item's first translation
     (a document with a catalogue), a translated item's English original."""
-    if item.lang != SOURCE_LANGUAGE:
-        other = SOURCE_LANGUAGE
-    else:
-        other = next(iter(translated_in(app.srcdir, app.config, item.docname)), None)
-        if other is None:
-            return None
+    other = SOURCE_LANGUAGE if item.lang != SOURCE_LANGUAGE else \
+        next(iter(translated_in(app.srcdir, app.config, item.docname)), None)
+    if other is None:
+        return None
     twin = replace(item, lang=other)
     return {"lang": other, "url": _site_url(app, other, item.docname),
             "pdfs": {paper: twin.pdf_path(paper) for paper in PAPER_LABELS}}
 
 
-def entry(app: Sphinx, item: Item) -> dict:
+def entry(app: Sphinx, item: Item) -> dict[str, Any]:
     meta = item.meta
     return {
         "id": item.id,

@@ -1,5 +1,9 @@
 """After the HTML build: make catalog.json, every handout PDF and a pack, and
-publish them together only when all of them succeeded (see publish)."""
+publish them together only when all of them succeeded (see publish.staging).
+
+Nothing is written when the build has warnings or the clinician's details
+have errors; a PDF whose inputs did not change is kept (printing.cache), the
+others are rendered on every core (printing.pool)."""
 
 from __future__ import annotations
 
@@ -11,23 +15,25 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from compassion_kit.i18n.languages import SOURCE_LANGUAGE, language, languages_of
+from compassion_kit.i18n.catalogues import SOURCE_LANGUAGE, language
+from compassion_kit.i18n.scope import languages_of
 from compassion_kit.i18n.translation import site_prefix, site_root
 from compassion_kit.model import PAPER_LABELS, Item
 from compassion_kit.printing import cache as pdfcache
-from compassion_kit.printing import clinician as practice
+from compassion_kit.printing import clinician, logsheet, pack
 from compassion_kit.printing import html as printhtml
-from compassion_kit.printing import logsheet, pack
 from compassion_kit.printing import pool as renderpool
 from compassion_kit.printing import render as pdf
+from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.problems import Problem, ProblemError, report
 from compassion_kit.publish import catalog
 from compassion_kit.publish import staging as publish
 from compassion_kit.read import collector
 from compassion_kit.rules import glyphs
+from compassion_kit.web.pdflinks import setup_pdflinks
 
 logger = logging.getLogger(__name__)
-_published: weakref.WeakSet = weakref.WeakSet()  # the apps whose outputs were published
+_published: weakref.WeakSet[Sphinx] = weakref.WeakSet()  # the apps whose outputs were published
 
 
 def published(app: Sphinx) -> bool:
@@ -45,7 +51,7 @@ def _build_failed(app: Sphinx) -> bool:
 class Outputs:
     """What one build makes: staged files, and what the PDF cache will learn."""
 
-    def __init__(self, app: Sphinx):
+    def __init__(self, app: Sphinx) -> None:
         self.app = app
         self.outdir = Path(app.outdir)
         # The published site's root, where handouts/ lives: the output folder of
@@ -66,17 +72,18 @@ class Outputs:
 
 
 def write_handouts(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: the catalogue, the PDFs and the pack, or nothing at all."""
     if exception is not None or app.builder.format != "html":
         return
     if _build_failed(app):
         logger.info("kit: not writing catalog.json or PDFs: the build has warnings")
         return
     settings = Path(app.srcdir, app.config.kit_handout_settings)
-    details, problems = practice.load(settings)
+    details, problems = clinician.load(settings)
     for problem in problems:
         report(problem)
     if problems:
-        logger.info("kit: not writing catalog.json or PDFs: the practice details have errors")
+        logger.info("kit: not writing catalog.json or PDFs: the clinician's details have errors")
         return
     try:
         outputs = Outputs(app)
@@ -104,7 +111,7 @@ def _cannot_write(app: Sphinx, error: OSError) -> None:
     app.statuscode = 1
 
 
-def make_outputs(app: Sphinx, outputs: Outputs, details) -> None:
+def make_outputs(app: Sphinx, outputs: Outputs, details: ClinicianDetails) -> None:
     items = collector.items(app.env)
     by_id = {item.id: item for item in items}
     outputs.stage.put(outputs.outdir / catalog.CATALOG_NAME, catalog_bytes(app, items))
@@ -122,7 +129,8 @@ def catalog_bytes(app: Sphinx, items: list[Item]) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
 
 
-def _print_html(app: Sphinx, outputs: Outputs, item: Item, by_id: dict, details) -> str | None:
+def _print_html(app: Sphinx, outputs: Outputs, item: Item, by_id: dict[str, Item],
+                details: ClinicianDetails) -> str | None:
     """The item's print HTML, or None after reporting why it cannot be printed."""
     try:
         # Practice logs, and the logs a workbook adds after its parts (printing.logsheet).
@@ -140,8 +148,8 @@ def _print_html(app: Sphinx, outputs: Outputs, item: Item, by_id: dict, details)
     return None if unprintable else html
 
 
-def render_handouts(app: Sphinx, outputs: Outputs, items: list, by_id: dict, details,
-                    roots) -> None:
+def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dict[str, Item],
+                    details: ClinicianDetails, roots: tuple[Path, ...]) -> None:
     """Render every PDF whose inputs changed, on every core; keep the rest."""
     site = outputs.outdir.as_uri()
     todo: list[tuple[Item, str, Path, str]] = []
@@ -167,7 +175,7 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list, by_id: dict, det
     for (item, paper, target, key), result in status_iterator(
             zip(todo, results, strict=True), "rendering handouts... ", "darkgreen", len(todo),
             app.verbosity, stringify_func=lambda pair: f"{pair[0][0].id} ({pair[0][1]})"):
-        if result.error is not None:
+        if result.data is None:
             outputs.fail(Problem(str(app.env.doc2path(item.docname)), 1,
                                  f"handout {item.id} ({paper})",
                                  f"not written: {result.error}", "pdf"))
@@ -181,7 +189,7 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list, by_id: dict, det
                 len(todo), total - len(todo), min(workers, max(len(jobs), 1)))
 
 
-def check_page_limits(app: Sphinx, outputs: Outputs, by_id: dict,
+def check_page_limits(app: Sphinx, outputs: Outputs, by_id: dict[str, Item],
                       pages: dict[tuple[str, str], int]) -> None:
     """A client handout fits on 2 pages (4 in large print): longer ones are
     not printed, and a runaway source never becomes a 500-page PDF."""
@@ -225,7 +233,9 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
         logger.info("kit: pack of %d handouts written to %s", *outputs.pack)
 
 
-def write_pack(app: Sphinx, outputs: Outputs, by_id: dict, details, roots) -> None:
+def write_pack(app: Sphinx, outputs: Outputs, by_id: dict[str, Item],
+               details: ClinicianDetails, roots: tuple[Path, ...]) -> None:
+    """The clinician's pack (handouts.toml), on its paper, if one is asked for."""
     wanted = pack.requested(app)
     messages = pack.unknown_ids(wanted, by_id)
     for message in messages:
@@ -240,7 +250,7 @@ def write_pack(app: Sphinx, outputs: Outputs, by_id: dict, details, roots) -> No
     base_url = Path(outputs.outdir, app.builder.get_target_uri(item.docname)).as_uri()
     [result] = renderpool.render_all([renderpool.Job(html, base_url, paper,
                                                      tuple(map(str, roots)))], workers=1)
-    if result.error is not None:
+    if result.data is None:
         outputs.fail(Problem(str(pack.target(app)), 0, "pack", f"not written: {result.error}",
                              "pack"))
         return
@@ -249,7 +259,5 @@ def write_pack(app: Sphinx, outputs: Outputs, by_id: dict, details, roots) -> No
 
 
 def setup_handouts(app: Sphinx) -> None:
-    from compassion_kit.web.pdflinks import setup_pdflinks
-
     setup_pdflinks(app)
     app.connect("build-finished", write_handouts)

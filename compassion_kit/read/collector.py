@@ -1,10 +1,19 @@
-"""All kit state in the build environment, kept parallel- and incremental-safe.
+"""Read every item source and keep the kit's state in the build environment.
 
-``env.kit_items`` maps docname -> the printable Items of every valid source;
-``env.kit_invalid`` holds items that failed their checks (re-read on every
-build, so an incremental build cannot pass by not looking at them again);
-``env.kit_library_docs`` holds the docs that list items (they are rebuilt when
-any item changes).
+For each document of a source kind (read/kinds.py) the collector validates
+the source (JSON Schema, bibliography keys, data and body rules), reports
+every problem at its line, and keeps the items of a valid source. The state
+is one ``KitState`` on the environment, reached only through this module's
+functions (``items``, ``note_item_listing``), and kept parallel- and
+incremental-safe:
+
+- ``items`` maps docname -> the printable Items of every valid source;
+- ``listings`` holds the docs that list items (library, contraindications):
+  they are re-read when any item changes.
+
+A source that fails its checks is marked with Sphinx's ``note_reread``, so
+every later build reads it again and reports it again: an incremental build
+cannot pass by not looking at it.
 
 Incremental builds must agree with clean ones: every file an item's checks
 read (its JSON Schema, the bibliography) is a dependency of that item, so
@@ -16,6 +25,8 @@ read.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docutils import nodes
@@ -23,61 +34,95 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
+from compassion_kit.i18n import languages
+from compassion_kit.model import Item
 from compassion_kit.problems import Problem, report
-from compassion_kit.read import items as reading
 from compassion_kit.read import workshops
-from compassion_kit.read.kinds import kind_of
-from compassion_kit.rules import frontmatter, sections
+from compassion_kit.read.kinds import SourceKind, source_kind_of
+from compassion_kit.rules import bibliography, frontmatter, schema, sections
 
-ENV_VERSION = 3  # 3: items know their language (Item.lang)
-
-
-def ensure_state(env: BuildEnvironment) -> None:
-    # A pickled environment from an earlier build already has the state.
-    if not hasattr(env, "kit_items"):
-        env.kit_items = {}
-        env.kit_invalid = set()
-        env.kit_library_docs = set()
+ENV_VERSION = 4  # 4: one KitState; invalid sources through note_reread (3: Item.lang)
+STATE = "kit_state"  # the environment's attribute that holds it
 
 
-class KitCollector(EnvironmentCollector):
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        ensure_state(env)
-        env.kit_items.pop(docname, None)
-        env.kit_invalid.discard(docname)
-        env.kit_library_docs.discard(docname)
+@dataclass
+class KitState:
+    """What the kit keeps between builds (pickled with the environment)."""
 
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
-        ensure_state(env)
-        for docname in docnames:
-            if docname in other.kit_items:
-                env.kit_items[docname] = other.kit_items[docname]
-            if docname in other.kit_invalid:
-                env.kit_invalid.add(docname)
-            if docname in other.kit_library_docs:
-                env.kit_library_docs.add(docname)
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        env = app.env
-        ensure_state(env)
-        kind = kind_of(app, env.docname)
-        if kind is not None:
-            for dependency in (getattr(app.config, kind.schema_config),
-                               app.config.kit_bibliography):
-                env.note_dependency(str(Path(app.srcdir, dependency)))
-            found = reading.read(app, env.docname, doctree, kind)
-            problems = field_name_problems(env.doc2path(env.docname)) if found else []
-            for problem in problems:
-                report(problem)
-            if not found or problems:
-                env.kit_invalid.add(env.docname)
-            else:
-                env.kit_items[env.docname] = tuple(found)
-                kind.decorate(app, doctree, found, env.docname)
+    items: dict[str, tuple[Item, ...]] = field(default_factory=dict)  # docname -> its items
+    listings: set[str] = field(default_factory=set)  # docs that list items
 
 
-def field_name_problems(path) -> list[Problem]:
+def state(env: BuildEnvironment) -> KitState:
+    """The kit's state on ``env``, made on first use (a pickled environment
+    from an earlier build already has it)."""
+    found = getattr(env, STATE, None)
+    if not isinstance(found, KitState):
+        found = KitState()
+        setattr(env, STATE, found)
+    return found
+
+
+def items(env: BuildEnvironment) -> list[Item]:
+    """Every valid item, sorted by id (a stable order for catalogue and cards)."""
+    return sorted((item for found in state(env).items.values() for item in found),
+                  key=lambda item: item.id)
+
+
+def note_item_listing(env: BuildEnvironment, docname: str) -> None:
+    """``docname`` lists items (a library, the contraindications table): read
+    it again whenever any item is added, changed or removed."""
+    state(env).listings.add(docname)
+
+
+# -- Reading a source ---------------------------------------------------------------------------
+
+def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Problem]:
+    bib_path = Path(app.srcdir, app.config.kit_bibliography)
+    if not bib_path.exists():
+        return [Problem(front.path, 1, "field 'sources'",
+                        f"bibliography {app.config.kit_bibliography} not found")]
+    known = bibliography.keys(bib_path)
+    sources = front.data.get("sources")
+    if not isinstance(sources, list):
+        return []  # the schema reports the wrong type
+    return [
+        Problem(front.path, front.line_of(["sources", index]), f"field 'sources[{index}]'",
+                f"'{key}' is not a key in {app.config.kit_bibliography}")
+        for index, key in enumerate(sources)
+        if isinstance(key, str) and key not in known
+    ]
+
+
+def read(app: Sphinx, docname: str, doctree: nodes.document, kind: SourceKind) -> list[Item]:
+    """Validate the source; report every problem; return its items only if it is valid."""
+    path = str(app.env.doc2path(docname))
+    try:
+        front = frontmatter.load(path)
+    except frontmatter.FrontMatterError as error:
+        # Without front matter there is no title, so body checks would only add noise.
+        problems = [error.problem]
+    else:
+        schema_path = Path(app.srcdir, getattr(app.config, kind.schema_config))
+        problems = schema.validate(front, str(schema_path))
+        problems += _source_problems(app, front)
+        if not problems:  # data rules assume the schema holds
+            problems += kind.check_data(front)
+        problems += kind.check_body(doctree, path)
+    for problem in sorted(problems, key=lambda problem: problem.line):
+        report(problem)
+    if problems:
+        return []
+    # In a translated edition, the reader's words of the front matter come from
+    # the page's catalogue (a missing one is reported by languages.py).
+    data, _missing = languages.translate_front(app.env, docname, front.data)
+    found = kind.make_items(docname, data)
+    lang = languages.language(app.config)
+    return found if lang == languages.SOURCE_LANGUAGE else \
+        [replace(item, lang=lang) for item in found]
+
+
+def field_name_problems(path: str | Path) -> list[Problem]:
     """Write-in fields become form fields and anchors named after 'name', so
     two with one name would collide in the PDF ("Anchor defined twice")."""
     try:
@@ -89,8 +134,8 @@ def field_name_problems(path) -> list[Problem]:
         return []
     first: dict[str, int] = {}
     problems = []
-    for index, field in enumerate(fields):
-        name = field.get("name") if isinstance(field, dict) else None
+    for index, field_data in enumerate(fields):
+        name = field_data.get("name") if isinstance(field_data, dict) else None
         if not isinstance(name, str):
             continue
         if name in first:
@@ -102,12 +147,41 @@ def field_name_problems(path) -> list[Problem]:
     return problems
 
 
-def items(env: BuildEnvironment) -> list:
-    """Every valid item, sorted by id (a stable order for catalogue and cards)."""
-    ensure_state(env)
-    return sorted((item for found in env.kit_items.values() for item in found),
-                  key=lambda item: item.id)
+class KitCollector(EnvironmentCollector):
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        kit = state(env)
+        kit.items.pop(docname, None)
+        kit.listings.discard(docname)
 
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str],
+                    other: BuildEnvironment) -> None:
+        kit, theirs = state(env), state(other)
+        for docname in docnames:
+            if docname in theirs.items:
+                kit.items[docname] = theirs.items[docname]
+            if docname in theirs.listings:
+                kit.listings.add(docname)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        kit = state(env)
+        kind = source_kind_of(app, env.docname)
+        if kind is None:
+            return
+        for dependency in (getattr(app.config, kind.schema_config), app.config.kit_bibliography):
+            env.note_dependency(str(Path(app.srcdir, dependency)))
+        found = read(app, env.docname, doctree, kind)
+        problems = field_name_problems(env.doc2path(env.docname)) if found else []
+        for problem in problems:
+            report(problem)
+        if not found or problems:
+            env.note_reread()  # Sphinx reads it again in every later build
+        else:
+            kit.items[env.docname] = tuple(found)
+            kind.decorate(app, doctree, found, env.docname)
+
+
+# -- Once every source is read ------------------------------------------------------------------
 
 def check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
     """Ids name the PDFs and catalogue entries, so they must be unique kit-wide."""
@@ -125,31 +199,27 @@ def check_unique_ids(app: Sphinx, env: BuildEnvironment) -> None:
 
 def check_workshop_exercises(app: Sphinx, env: BuildEnvironment) -> None:
     """Workshops may only name exercises the kit has (known once all are read)."""
-    known = {item.id for item in items(env) if item.kind == "exercise"}
-    guides = {item.docname for item in items(env) if item.kind == "workshop-guide"}
-    for docname in sorted(guides):
+    known = {item.id for item in items(env) if item.kind_info.practice}
+    plans = {item.docname for item in items(env) if item.kind_info.guide}
+    for docname in sorted(plans):
         front = frontmatter.load(env.doc2path(docname))
         for problem in workshops.missing_exercises(front, known):
             report(problem)
 
 
-def library_docs_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
-                          changed: set[str], removed: set[str]) -> list[str]:
-    """Invalid items are always re-read (to report them again), and pages
-    listing items are re-read when any item is added, changed or removed.
+def listings_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
+                      changed: set[str], removed: set[str]) -> list[str]:
+    """Pages listing items are re-read when any item is added, changed or removed.
 
     When a page is added or removed, every page is read and written again:
     each one shows the site's navigation (and its neighbours' links), which
     Sphinx would otherwise leave pointing at a page that is gone.
     """
-    ensure_state(env)
     if added or removed:
         return sorted(env.found_docs - added)
-    touched = {name for name in added | changed | removed if kind_of(app, name)}
-    again = set(env.kit_invalid) - removed
-    if touched:
-        again |= env.kit_library_docs - removed
-    return sorted(again)
+    if any(source_kind_of(app, name) for name in changed):
+        return sorted(state(env).listings)
+    return []
 
 
 def setup(app: Sphinx) -> dict:
@@ -157,7 +227,7 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(sections.RememberSourceHeadings)
     app.connect("env-check-consistency", check_unique_ids)
     app.connect("env-check-consistency", check_workshop_exercises)
-    app.connect("env-get-outdated", library_docs_outdated)
+    app.connect("env-get-outdated", listings_outdated)
     # Declared here, where the state lives: Sphinx discards a pickled
     # environment whose extensions' env_version differs.
     return {"env_version": ENV_VERSION, "parallel_read_safe": True,

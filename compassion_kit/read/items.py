@@ -1,75 +1,27 @@
-"""Read one printable item: validate it and add its web furniture to the doctree."""
+"""One printable item from its source: the item itself, its facts line, and
+the web furniture under its title (summary, badges, caution, print links).
+
+The collector (read/collector.py) validates each source and calls these.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from compassion_kit.i18n import languages
-from compassion_kit.model import PAPER_LABELS, Item, paper_label
-from compassion_kit.problems import Problem, report
-from compassion_kit.rules import bibliography, frontmatter, safety, schema, sections
+from compassion_kit.model import PAPER_LABELS, FactsLine, Item, paper_label
+from compassion_kit.rules import safety, sections
 from compassion_kit.rules.taxonomy import INTENSITY_WORDS, audience_list, facts_words, minutes_words
 from compassion_kit.words import N_, _, ngettext
 
-if TYPE_CHECKING:
-    from compassion_kit.read.kinds import Kind
 
+def single_item(kind_name: str) -> Callable[[str, dict[str, Any]], list[Item]]:
+    """Exercises and info sheets yield one item each (of item kind ``kind_name``)."""
 
-def _source_problems(app: Sphinx, front: frontmatter.FrontMatter) -> list[Problem]:
-    bib_path = Path(app.srcdir, app.config.kit_bibliography)
-    if not bib_path.exists():
-        return [Problem(front.path, 1, "field 'sources'",
-                        f"bibliography {app.config.kit_bibliography} not found")]
-    known = bibliography.keys(bib_path)
-    sources = front.data.get("sources")
-    if not isinstance(sources, list):
-        return []  # the schema reports the wrong type
-    return [
-        Problem(front.path, front.line_of(["sources", index]), f"field 'sources[{index}]'",
-                f"'{key}' is not a key in {app.config.kit_bibliography}")
-        for index, key in enumerate(sources)
-        if isinstance(key, str) and key not in known
-    ]
-
-
-def read(app: Sphinx, docname: str, doctree: nodes.document, kind: Kind) -> list[Item]:
-    """Validate the source; report every problem; return its items only if it is valid."""
-    path = str(app.env.doc2path(docname))
-    try:
-        front = frontmatter.load(path)
-    except frontmatter.FrontMatterError as error:
-        # Without front matter there is no title, so body checks would only add noise.
-        problems = [error.problem]
-    else:
-        schema_path = Path(app.srcdir, getattr(app.config, kind.schema_config))
-        problems = schema.validate(front, str(schema_path))
-        problems += _source_problems(app, front)
-        if not problems:  # data rules assume the schema holds
-            problems += kind.check_data(front)
-        problems += kind.check_body(doctree, path)
-    for problem in sorted(problems, key=lambda problem: problem.line):
-        report(problem)
-    if problems:
-        return []
-    # In a translated edition, the reader's words of the front matter come from
-    # the page's catalogue (a missing one is reported by languages.py).
-    data, _missing = languages.translate_front(app.env, docname, front.data)
-    found = kind.make_items(docname, data)
-    lang = languages.language(app.config)
-    return found if lang == languages.SOURCE_LANGUAGE else \
-        [replace(item, lang=lang) for item in found]
-
-
-def single_item(kind_name: str) -> Callable[[str, dict], list[Item]]:
-    """Exercises and info sheets yield one item each."""
-
-    def make(docname: str, data: dict) -> list[Item]:
+    def make(docname: str, data: dict[str, Any]) -> list[Item]:
         return [Item(
             id=data["id"], kind=kind_name, docname=docname, title=data["title"],
             summary=data["summary"], audiences=tuple(data["audiences"]),
@@ -88,8 +40,8 @@ FORMAT_FACTS = {"written": N_("written"), "guided": N_("guided"),
 
 def facts(item: Item, evidence: bool = True) -> str:
     """'10 minutes · written · gentle' — the line under the title."""
-    meta = item.meta
-    if item.kind == "exercise":
+    meta, shape = item.meta, item.kind_info.facts
+    if shape is FactsLine.PRACTICE:
         parts = [minutes_words(meta["duration_minutes"]),
                  str(_(FORMAT_FACTS.get(meta["format"], meta["format"]))),
                  str(INTENSITY_WORDS.get(meta["intensity"], meta["intensity"]))]
@@ -97,13 +49,13 @@ def facts(item: Item, evidence: bool = True) -> str:
             parts.append(_("Evidence: {label}").format(
                 label=str(safety.EVIDENCE[meta["evidence"]]).lower()))
         return " · ".join(parts)
-    if item.kind == "pack":
+    if shape is FactsLine.SET:
         return _("{count} handouts").format(count=len(meta["parts"]))
-    if item.kind == "practice-log":
-        from compassion_kit.read.practicelog import facts as log_facts
-
-        return log_facts(item)
-    if item.kind in ("workshop-guide", "workbook"):
+    if shape is FactsLine.LOG:
+        # (read.practicelog makes the log items: 'days' is its length.)
+        return str(_("{days} days · {count} minutes each time")).format(
+            days=meta["days"], count=meta["duration_minutes"])
+    if shape is FactsLine.SESSION:
         size = meta["group_size"]
         return _("{minutes} minutes · {min} to {max} people").format(
             minutes=meta["duration_minutes"], min=size["min"], max=size["max"])
@@ -138,14 +90,16 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
     """Add the summary, facts, caution and print links under the title."""
     [item] = items
     top = sections.top_section(doctree)
-    furniture = [
+    if top is None:  # no title: the body checks have reported it
+        return
+    furniture: list[nodes.Element] = [
         nodes.paragraph("", item.summary, classes=["kit-summary"]),
         # Words, not schema keys; web only (the handout prints facts() in its masthead).
         nodes.paragraph("", facts_words(item, intensity=False),
                         classes=["kit-facts", "kit-web-only", "no-search"]),
     ]
     intensity = item.meta.get("intensity")
-    if item.kind == "exercise" and intensity in safety.INTENSITY_HELP:
+    if item.kind_info.practice and intensity in safety.INTENSITY_HELP:
         furniture.append(nodes.paragraph(
             "", "", nodes.inline("", _("Intensity: {level}").format(
                 level=INTENSITY_WORDS.get(intensity, intensity)), classes=["kit-badge"]),
@@ -162,7 +116,7 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
     box = print_links(item, docname)
     box["classes"].append("no-search")  # the same words on every item page
     furniture.append(box)
-    title_index = top.first_child_matching_class(nodes.title)
+    title_index = top.first_child_matching_class(nodes.title) or 0
     for offset, node in enumerate(furniture, start=1):
         top.insert(title_index + offset, node)
 

@@ -1,6 +1,6 @@
 """``{kit-include}``: the one way to insert another file, and only from the project.
 
-Docutils file insertion is off for content (see untrusted), so
+Docutils file insertion is off for content (see read.untrusted), so
 ``{include}`` and ``{literalinclude}`` are refused. A page that needs to
 share Markdown with another uses ``{kit-include} path/to/part.md`` instead:
 the path is resolved (symbolic links included) and must be a Markdown file
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from compassion_kit.problems import Problem, report
@@ -25,6 +26,8 @@ STACK = "kit_include_stack"
 
 
 class KitInclude(SphinxDirective):
+    """``{kit-include} path``: the Markdown file's content, parsed in place."""
+
     required_arguments = 1
     final_argument_whitespace = True
     build_dirs: tuple[Path, ...] = ()  # set when the builder starts (see below)
@@ -47,7 +50,7 @@ class KitInclude(SphinxDirective):
             return self._refuse("not a Markdown (.md) file of the project")
         if path.stat().st_size > self.config.kit_max_source_kb * 1024:
             return self._refuse(f"larger than {self.config.kit_max_source_kb} KB")
-        stack = self.env.temp_data.setdefault(STACK, [])
+        stack = _include_stack(self.env)
         if str(path) in stack or len(stack) >= MAX_DEPTH:
             return self._refuse(f"includes nested too deep or in a loop ({len(stack)} levels)")
         try:
@@ -60,6 +63,15 @@ class KitInclude(SphinxDirective):
             return self.parse_text_to_nodes(text)
         finally:
             stack.pop()
+
+
+def _include_stack(env: BuildEnvironment) -> list[str]:
+    """The files being included into the page being read, outermost first
+    (kept with the page's other reading state, so it ends with the page)."""
+    if STACK not in env.current_document:
+        env.current_document[STACK] = []
+    stack: list[str] = env.current_document[STACK]
+    return stack
 
 
 def _note_build_dirs(app: Sphinx) -> None:

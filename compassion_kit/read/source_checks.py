@@ -16,9 +16,11 @@ from urllib.parse import urlparse
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 from compassion_kit.problems import Problem, report
-from compassion_kit.read.untrusted import refused_file
+from compassion_kit.read.projectinclude import setup_projectinclude
+from compassion_kit.read.untrusted import refused_file, setup_untrusted
 from compassion_kit.rules import frontmatter
 
 
@@ -47,6 +49,7 @@ def image_problems(doctree: nodes.document, srcdir: Path, docdir: Path, path: st
 
 
 def check_images(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: report the page's refused images and take them out."""
     path = app.env.doc2path(app.env.docname)
     problems = image_problems(doctree, Path(app.srcdir), Path(path).parent, str(path),
                               lambda target: refused_file(app, target))
@@ -77,7 +80,7 @@ def source_problem(path: Path, max_bytes: int) -> Problem | None:
     return frontmatter.screen(str(path), source) if source is not None else None
 
 
-def check_sources(app: Sphinx, env, docnames: list[str]) -> None:
+def check_sources(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Sphinx stops with a bare traceback on a file that is not UTF-8, and
     would spend minutes and gigabytes on a huge file or a YAML bomb: say which
     file and where instead, and leave it out of this build."""
@@ -95,10 +98,12 @@ def check_sources(app: Sphinx, env, docnames: list[str]) -> None:
                 env.project.docnames.discard(docname)
 
 
-def setup_assets_check(app: Sphinx) -> None:
-    from compassion_kit.read.untrusted import setup_untrusted
-
+def setup_source_checks(app: Sphinx) -> None:
     # Before Sphinx's own image collector would warn about unreadable files.
     app.connect("doctree-read", check_images, priority=400)
     app.connect("env-before-read-docs", check_sources)
+    setup_projectinclude(app)  # the one way left to include a file (untrusted turns off the rest)
     setup_untrusted(app)
+
+
+setup_assets_check = setup_source_checks  # the module's old name (assets_check), for callers

@@ -8,19 +8,23 @@ Sphinx collects titles for the page, the navigation and the search index.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from compassion_kit.i18n import languages
+from compassion_kit.i18n.frontmatter import translated_title
 from compassion_kit.read.kinds import kind_in
 from compassion_kit.rules import frontmatter, sections
 
 
 class PlainFrontMatterTitle(SphinxTransform):
+    """An item page's heading: its front-matter title as plain text."""
+
     default_priority = 100  # early: before smart quotes and before doctree-read
 
-    def apply(self, **kwargs) -> None:
+    def apply(self, **kwargs: Any) -> None:
         if kind_in(self.config, self.env.docname) is None:
             return
         top = sections.top_section(self.document)
@@ -32,7 +36,7 @@ class PlainFrontMatterTitle(SphinxTransform):
             return  # reported when the item is read
         if isinstance(title, str):
             # In a translated edition, the title from the page's catalogue.
-            title = languages.translated_title(self.env, self.env.docname, title)
+            title = translated_title(self.env, self.env.docname, title)
             # (astext() of raw HTML nodes is their markup, so compare nothing: replace.)
             top[0].children = []
             top[0] += nodes.Text(title)

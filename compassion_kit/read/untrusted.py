@@ -18,13 +18,13 @@ located message (and removed, so even a lenient build publishes nothing):
   ``raw_enabled``): a ``<meta http-equiv=refresh>`` or ``<script>`` would
   run on the site under its own origin;
 - ``<meta http-equiv>`` from ``{meta}`` (front matter cannot set MyST's
-  settings at all: frontmatter.screen refuses ``myst:`` before MyST reads it);
+  settings at all: rules.frontmatter.screen refuses ``myst:`` before MyST reads it);
 - ``{download}`` (and Markdown links to files) of a file outside the project;
 - a project setting that hands content the build: MyST's ``substitution``
   extension renders ``{{ ... }}`` with Jinja and the Sphinx environment.
 
 The kit's own directives build nodes in Python and read the kit's data files
-themselves, so none of this touches them; ``{kit-include}`` (projectinclude)
+themselves, so none of this touches them; ``{kit-include}`` (read.projectinclude)
 is the way to share Markdown between pages, from inside the project only.
 """
 
@@ -37,6 +37,8 @@ from docutils import nodes
 from docutils.utils import get_source_line
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from compassion_kit.problems import Problem, report, stop
 
@@ -49,7 +51,7 @@ COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
 UNSAFE_MYST_EXTENSIONS = ("substitution",)
 
 
-def check_config(app: Sphinx, config) -> None:
+def check_config(app: Sphinx, config: Config) -> None:
     """The project's own settings must not open content up again."""
     unsafe = sorted(set(config.myst_enable_extensions) & set(UNSAFE_MYST_EXTENSIONS))
     if unsafe:
@@ -59,7 +61,7 @@ def check_config(app: Sphinx, config) -> None:
                      "as untrusted, so it is refused", "untrusted"))
 
 
-def lock_settings(app: Sphinx, env, docnames: list[str]) -> None:
+def lock_settings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before any document is parsed (forked readers inherit this)."""
     env.settings.update(LOCKED_SETTINGS)
 
@@ -87,18 +89,14 @@ def refuse_raw(app: Sphinx, doctree: nodes.document) -> None:
                        f"refused: content may not contain raw HTML or other raw output "
                        f"({_snippet(node.astext())!r}); write it in Markdown", "untrusted"))
         node.parent.remove(node)
-    for node in list(doctree.findall(_is_meta)):
-        if any(key.startswith("http-equiv") for key in node.attributes) or "http-equiv" in (
-                node.get("name") or ""):
-            path, line = _where(node, app)
+    for meta in list(doctree.findall(nodes.meta)):
+        if any(key.startswith("http-equiv") for key in meta.attributes) or "http-equiv" in (
+                meta.get("name") or ""):
+            path, line = _where(meta, app)
             report(Problem(path, line, "meta", "refused: content may not set 'http-equiv' "
                            "meta tags (a refresh would send readers to another site)",
                            "untrusted"))
-            node.parent.remove(node)
-
-
-def _is_meta(node: nodes.Node) -> bool:
-    return type(node).__name__ == "meta"
+            meta.parent.remove(meta)
 
 
 def refused_path(path: Path, srcdir: Path, build: tuple[Path, ...], settings: Path
@@ -122,6 +120,7 @@ def refused_path(path: Path, srcdir: Path, build: tuple[Path, ...], settings: Pa
 
 
 def refused_file(app: Sphinx, path: Path) -> str | None:
+    """``refused_path`` for this build (its output folders and settings file)."""
     return refused_path(path, Path(app.srcdir), (Path(app.outdir), Path(app.doctreedir)),
                         Path(app.srcdir, app.config.kit_handout_settings))
 
@@ -143,9 +142,6 @@ def refuse_outside_downloads(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_untrusted(app: Sphinx) -> None:
-    from compassion_kit.read.projectinclude import setup_projectinclude
-
-    setup_projectinclude(app)
     app.connect("config-inited", check_config)
     app.connect("env-before-read-docs", lock_settings)
     # Before Sphinx's download collector (priority 500) copies anything.

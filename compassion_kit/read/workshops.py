@@ -1,8 +1,13 @@
-"""Workshop plans: agenda arithmetic, the agenda table, and their two handouts.
+"""Workshop plans: their checks, the agenda table, and their two handouts.
 
-A plan is one page, ``docs/workshops/<id>.md``. It yields two printable items:
-``<id>-guide`` (the facilitator guide: the whole plan) and ``<id>-workbook``
-(for participants: a cover and the handouts of its exercises, in agenda order).
+A plan is one page, ``docs/workshops/<id>.md``, with the sections every plan
+has (in order) and an agenda in its front matter whose minutes must add up
+(with a break in a long session, an opening, a debrief and a close). It
+yields two printable items: ``<id>-guide`` (the facilitator guide: the whole
+plan) and ``<id>-workbook`` (for participants: a cover and the handouts of
+its exercises, in agenda order). ``{workshop-agenda}`` marks where the
+agenda table goes; the page also gets a summary, the facts at a glance and
+the print links of both handouts under its title.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from compassion_kit.model import Item
 from compassion_kit.problems import Problem
+from compassion_kit.read.items import print_links
 from compassion_kit.rules import sections
 from compassion_kit.rules.frontmatter import FrontMatter
 
@@ -191,20 +197,24 @@ def at_a_glance(data: dict) -> nodes.container:
 
 
 def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: str) -> None:
-    from compassion_kit.read.items import print_links
-
+    """The plan's page: its agenda table, then under the title its summary,
+    the facts at a glance and the print links of its two handouts."""
     data = items[0].meta
     for placeholder in list(doctree.findall(agenda_placeholder)):
         placeholder.replace_self(agenda_table(data, app.config.kit_exercise_dir.strip("/")))
     top = sections.top_section(doctree)
+    if top is None:
+        return  # a page without a heading (check_body reports its missing sections)
     title_index = top.first_child_matching_class(nodes.title)
-    furniture = [nodes.paragraph("", data["summary"], classes=["kit-summary"]),
-                 at_a_glance(data),
-                 *(print_links(item, docname, label=label)
-                   for item, label in zip(items, ("Facilitator guide", "Participant workbook"),
-                                          strict=True))]
-    for offset, node in enumerate(furniture, start=1):
-        top.insert(title_index + offset, node)
+    after_title = title_index + 1 if title_index is not None else 0
+    furniture: list[nodes.Element] = [
+        nodes.paragraph("", data["summary"], classes=["kit-summary"]),
+        at_a_glance(data),
+        *(print_links(item, docname, label=label)
+          for item, label in zip(items, ("Facilitator guide", "Participant workbook"),
+                                 strict=True))]
+    for offset, node in enumerate(furniture):
+        top.insert(after_title + offset, node)
 
 
 def drop_unused_placeholders(app: Sphinx, doctree: nodes.document) -> None:

@@ -7,20 +7,26 @@ reports the sources it cannot find instead of stopping with a traceback.
 
 from __future__ import annotations
 
-import codecs
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-from pybtex.database import BibliographyData, parse_file
+import latexcodec  # noqa: F401  (registers the "latex+utf8" codec)
+from pybtex.database import BibliographyData, Entry, parse_file
 from pybtex.exceptions import PybtexError
 
 from compassion_kit.problems import Problem, report, stop
 
+if TYPE_CHECKING:  # the rules run without Sphinx; only check_files is handed its objects
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
 
 class BibliographyError(Exception):
-    def __init__(self, problem: Problem):
+    """A BibTeX file that cannot be read, with the located problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
 
@@ -67,7 +73,7 @@ def _report_once(error: BibliographyError) -> None:
         report(error.problem)
 
 
-def check_files(app, config) -> None:
+def check_files(app: Sphinx, config: Config) -> None:
     """Stop at once, with file and line, on a bibliography that cannot be
     parsed: sphinxcontrib-bibtex would otherwise stop with a traceback that
     names neither."""
@@ -81,7 +87,7 @@ def check_files(app, config) -> None:
                 stop(error.problem)
 
 
-def _authors(entry) -> str:
+def _authors(entry: Entry) -> str:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(person.last_names) for person in people]
     if len(names) > 2:
@@ -94,7 +100,9 @@ def _text(value: str) -> str:
     A bare '%' is a LaTeX comment that would swallow the rest of the title,
     so it is read as the percent sign the author meant."""
     value = re.sub(r"(?<!\\)%", r"\\%", value)
-    return codecs.decode(value, "ulatex").replace("{", "").replace("}", "")
+    # (the codec reads UTF-8 bytes: what "ulatex" does to a str, in the types
+    # bytes.decode promises)
+    return value.encode("utf-8").decode("latex+utf8").replace("{", "").replace("}", "")
 
 
 def short_reference(path: str | Path, key: str) -> str | None:

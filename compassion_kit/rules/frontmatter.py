@@ -28,13 +28,17 @@ MAX_NODES = 5000  # values and keys; real front matter uses under 300
 
 
 class FrontMatterError(Exception):
-    def __init__(self, problem: Problem):
+    """Front matter that cannot be read, with the located problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
 
 
 @dataclass
 class FrontMatter:
+    """A file's front matter: its data (real YAML types) and where each value is."""
+
     path: str
     data: dict
     _node: yaml.Node | None = field(repr=False, default=None)
@@ -116,11 +120,12 @@ def screen(path: str, source: str, offset: int = 1) -> Problem | None:
     Reads the event stream only, which is flat: no values are built and no
     recursion happens, so this is safe on any input.
     """
-    stack: list[list] = []  # open collections: [is a mapping, next node is a key]
+    stack: list[list[bool]] = []  # open collections: [is a mapping, next node is a key]
     nodes = 0
     try:
         for event in yaml.parse(source, Loader=yaml.SafeLoader):
-            line = event.start_mark.line + 1 + offset
+            # (the parser marks every event; the stubs allow None)
+            line = (event.start_mark.line if event.start_mark is not None else 0) + 1 + offset
             if isinstance(event, yaml.AliasEvent):
                 return Problem(path, line, "front matter", f"YAML alias '*{event.anchor}' "
                                "refused: write the value out instead of referring to an anchor")
@@ -138,7 +143,8 @@ def screen(path: str, source: str, offset: int = 1) -> Problem | None:
             is_key = parent is not None and parent[0] and parent[1]
             if parent is not None and parent[0]:
                 parent[1] = not parent[1]
-            if is_key and len(stack) == 1 and getattr(event, "value", None) in MYST_KEYS:
+            if (is_key and len(stack) == 1 and isinstance(event, yaml.ScalarEvent)
+                    and event.value in MYST_KEYS):
                 return Problem(path, line, f"field '{event.value}'",
                                "refused: a page may not change MyST's settings (substitutions "
                                "would run code at build time, html_meta can redirect readers)")

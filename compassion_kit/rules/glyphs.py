@@ -1,8 +1,8 @@
 """Which characters the handouts can print: those the vendored fonts have.
 
-PDFs are rendered with the kit's fonts only (see pdf.kit_fonts_only), so a
-character outside them would print as an empty box. Checking the text first
-gives one message that names the file and line, before any rendering.
+PDFs are rendered with the kit's fonts only (see printing.render.kit_fonts_only),
+so a character outside them would print as an empty box. Checking the text
+first gives one message that names the file and line, before any rendering.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def missing(text: str) -> list[str]:
 
 
 def describe(chars: list[str]) -> str:
+    """The message for characters the fonts lack (the first five named)."""
     names = ", ".join(f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')})"
                       for char in chars[:5])
     more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
@@ -53,20 +54,20 @@ SILENT = ("style", "script", "title")  # elements whose text is never drawn
 
 
 class _Text(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SILENT:
             self._skip += 1
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in SILENT and self._skip:
             self._skip -= 1
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
 

@@ -18,7 +18,7 @@ from compassion_kit.words import _
 
 INTENSITIES = ("gentle", "moderate", "deep")
 
-# Labels readers see (the kit's catalogue translates them; see translation.py).
+# Labels readers see (the kit's catalogue translates them; see i18n.translation).
 EVIDENCE = {
     "tested-program": _("Part of a tested program"),
     "related-research": _("Based on related research"),
@@ -189,6 +189,6 @@ def advice(meta: dict) -> dict[str, Advice]:
             elif level == before.level and how not in before.how:
                 found[condition] = Advice(level, (*before.how, how))
     for condition, override in (meta.get("contraindications") or {}).items():
-        how = (override["how"],) if override.get("how") else ()
-        found[condition] = Advice(override["level"], how)
+        found[condition] = Advice(override["level"],
+                                  (override["how"],) if override.get("how") else ())
     return {condition: found.get(condition, Advice("fine")) for condition in CONDITIONS}

@@ -7,8 +7,10 @@ reused by editors' tooling. Every error becomes one Problem with a line.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
@@ -24,7 +26,7 @@ def load_validator(schema_path: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
-def _field_name(path) -> str:
+def _field_name(path: Iterable[str | int]) -> str:
     name = ""
     for step in path:
         name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else step)
@@ -35,11 +37,11 @@ YAML_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "strin
                    list: "list", dict: "mapping", type(None): "empty"}
 
 
-def _type_name(value) -> str:
+def _type_name(value: object) -> str:
     return YAML_TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-def _step(document, path):
+def _step(document: Any, path: Iterable[Any]) -> Any:
     """The part of ``document`` (a schema or front matter) at ``path``, or None."""
     for step in path:
         try:
@@ -49,7 +51,8 @@ def _step(document, path):
     return document
 
 
-def _unused_key(error: ValidationError, schema: dict, data) -> str | None:
+def _unused_key(error: ValidationError, schema: Mapping[str, Any], data: object
+                ) -> str | None:
     """A readable message for a key the object's type does not use.
 
     The schema forbids such a key with ``"not": {}`` in the ``then`` branch of
@@ -79,23 +82,25 @@ def _unused_key(error: ValidationError, schema: dict, data) -> str | None:
     return f"'{key}' is not used by {whom}: remove it{hint}"
 
 
-def _describe(error: ValidationError, schema: dict | None = None,
-              data=None) -> tuple[list, str]:
-    """(path of the field to point at, readable message) for one schema error."""
+def _describe(error: ValidationError, schema: Mapping[str, Any] | bool | None = None,
+              data: object = None) -> tuple[list[str | int], str]:
+    """(path of the field to point at, readable message) for one schema error
+    (``schema``: the whole schema, as the validator holds it)."""
     path = list(error.absolute_path)
-    unused = _unused_key(error, schema, data) if schema is not None else None
+    unused = _unused_key(error, schema, data) if isinstance(schema, Mapping) else None
     if unused is not None:
         return path, unused
     if error.validator == "required":
         missing = error.message.split("'")[1]
         return [*path, missing], "missing required field"
-    if error.validator == "additionalProperties":
+    if (error.validator == "additionalProperties" and isinstance(error.instance, Mapping)
+            and isinstance(error.schema, Mapping)):
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return [*path, extra[0]], "unknown field (check the spelling against schema.json)"
     if error.validator == "type":
         return path, (f"expected {error.validator_value}, got "
                       f"{_type_name(error.instance)} {error.instance!r}")
-    if error.validator == "enum":
+    if error.validator == "enum" and isinstance(error.validator_value, list):
         allowed = ", ".join(str(value) for value in error.validator_value)
         return path, f"{error.instance!r} is not one of: {allowed}"
     return path, error.message

@@ -1,6 +1,9 @@
-"""Check the body of an item: its H2 sections, in order, steps and crisis line.
+"""Check the body of a source: its '##' sections, in order, steps and crisis line.
 
-Works on the doctree MyST produced, so line numbers are the author's own.
+An exercise has fixed sections (``check_exercise_body``), an info sheet free
+ones ending with where to get help (``check_info_sheet``); a workshop plan's
+sections are checked with ``check_order`` by read.workshops. Works on the
+doctree MyST produced, so line numbers are the author's own.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ KEY_OF = {heading.casefold(): key for key, heading in HEADINGS.items()}
 MIN_STEPS = 3
 
 
-def _line(node: nodes.Node) -> int:
+def _line(node: nodes.Element) -> int:
+    """The node's line, or its first child's (a section's title), or 1."""
     for candidate in (node, *node.children[:1]):
-        if getattr(candidate, "line", None):
+        if candidate.line:
             return candidate.line
     return 1
 
@@ -123,7 +127,7 @@ def mentions_crisis_line(section: nodes.section, path: str) -> list[Problem]:
                     "(the lines come from docs/_data/crisis-lines.yaml)")]
 
 
-def check(doctree: nodes.document, path: str) -> list[Problem]:
+def check_exercise_body(doctree: nodes.document, path: str) -> list[Problem]:
     """An exercise: fixed sections, numbered steps, the crisis line."""
     problems, sections = check_order(doctree, path, REQUIRED, NOTES)
     if "how" in sections:

@@ -7,6 +7,10 @@ reaches a reader on its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from compassion_kit.model import ITEM_KINDS, FactsLine, Item
 from compassion_kit.rules.safety import EVIDENCE, EVIDENCE_HELP, INTENSITY_HELP
 from compassion_kit.words import _, ngettext
 
@@ -29,12 +33,9 @@ FORMATS = {"written": _("Written"), "guided": _("Guided"), "conversation": _("Co
 FORMAT_WORDS = {"written": _("written practice"), "guided": _("guided practice"),
                 "conversation": _("conversation"), "group": _("group practice"),
                 "reflection": _("reflection")}
-KINDS = {"exercise": _("Practices"), "info-sheet": _("Info sheets")}
-KIND_WORDS = {"exercise": _("Practice"), "info-sheet": _("Info sheet"),
-              "workshop-guide": _("Facilitator guide"), "workbook": _("Participant workbook")}
-# Lower case, inside a facts line ("Facilitator guide · 60 minutes").
-KIND_WORDS_INLINE = {"info-sheet": _("info sheet"), "workshop-guide": _("facilitator guide"),
-                     "workbook": _("participant workbook")}
+# The library's "Kind" filter: the item kinds that have a plural label (model.ITEM_KINDS).
+KIND_CHOICES = {name: kind.label_plural for name, kind in ITEM_KINDS.items()
+                if kind.label_plural}
 INTENSITIES = {"gentle": _("Gentle"), "moderate": _("Moderate"), "deep": _("Deep")}
 # Lower case, inside a facts line ("5 minutes · guided practice · gentle").
 INTENSITY_WORDS = {"gentle": _("gentle"), "moderate": _("moderate"), "deep": _("deep")}
@@ -93,7 +94,7 @@ def evidence_help(evidence: str) -> str:
     return EVIDENCE_HELP.get(evidence, "")
 
 
-def audience_list(audiences) -> str:
+def audience_list(audiences: Iterable[str]) -> str:
     """'clients and readers', 'clients, teams and readers'."""
     words = [str(AUDIENCE_WORDS.get(audience, audience)) for audience in audiences]
     if len(words) <= 1:
@@ -101,24 +102,24 @@ def audience_list(audiences) -> str:
     return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
-def facts_words(item, intensity: bool = True) -> str:
-    """'5 minutes · guided practice · gentle · for clients and readers' (an Item)."""
-    meta = item.meta
-    parts = []
-    if item.kind == "exercise":
-        parts += [minutes_words(item.duration_minutes),
-                  FORMAT_WORDS.get(meta.get("format"), meta.get("format"))]
+def facts_words(item: Item, intensity: bool = True) -> str:
+    """'5 minutes · guided practice · gentle · for clients and readers'."""
+    meta, kind = item.meta, item.kind_info
+    parts: list[str | None] = []
+    if kind.facts is FactsLine.PRACTICE:
+        parts += [minutes_words(item.duration_minutes or 0),
+                  FORMAT_WORDS.get(meta.get("format", ""), meta.get("format"))]
         if intensity:
             intensity_key = meta.get("intensity") or ""
             parts.append(INTENSITY_WORDS.get(intensity_key, intensity_key))
-    elif item.kind == "info-sheet":
-        parts.append(KIND_WORDS_INLINE["info-sheet"])
+    elif kind.facts is FactsLine.READING:
+        parts.append(kind.label_inline)
         if item.duration_minutes:
             parts.append(ngettext("{count} minute to read", "{count} minutes to read",
                                   item.duration_minutes).format(count=item.duration_minutes))
-    elif item.kind in ("workshop-guide", "workbook"):
+    elif kind.facts is FactsLine.SESSION:
         size = meta["group_size"]
-        parts += [KIND_WORDS_INLINE[item.kind], minutes_words(item.duration_minutes),
+        parts += [kind.label_inline, minutes_words(item.duration_minutes or 0),
                   _("{low} to {high} people").format(low=size["min"], high=size["max"])]
     words = " · ".join(str(part) for part in parts if part)
     words = words[:1].upper() + words[1:]
@@ -130,7 +131,7 @@ def facts_words(item, intensity: bool = True) -> str:
 # Filter groups of the library page: (group key, legend, {value: label}, item field).
 # The field names the front-matter key a card's class comes from.
 FILTER_GROUPS = (
-    ("kind", _("Kind"), KINDS),
+    ("kind", _("Kind"), KIND_CHOICES),
     ("aud", _("Who it is for"), AUDIENCES),
     ("len", _("Length"), {key: label for key, label, _longest in LENGTHS}),
     ("int", _("Intensity"), INTENSITY_CHOICES),
@@ -140,12 +141,14 @@ FILTER_GROUPS = (
 )
 
 
-def filter_values(kind: str, meta: dict, minutes: int | None) -> dict[str, list[str]]:
+def filter_values(kind: str, meta: dict[str, Any], minutes: int | None
+                  ) -> dict[str, list[str]]:
     """group -> the values a card matches, for the filters and their URL."""
     values: dict[str, list[str]] = {"kind": [kind],
                                     "aud": list(meta.get("audiences", []))}
-    if length_bucket(minutes):
-        values["len"] = [length_bucket(minutes)]
+    bucket = length_bucket(minutes)
+    if bucket:
+        values["len"] = [bucket]
     for group, key in (("int", "intensity"), ("ev", "evidence"), ("ch", "chapter"),
                        ("fmt", "format")):
         if meta.get(key):
@@ -153,7 +156,7 @@ def filter_values(kind: str, meta: dict, minutes: int | None) -> dict[str, list[
     return values
 
 
-def filter_classes(meta: dict, minutes: int | None, kind: str = "exercise") -> list[str]:
+def filter_classes(meta: dict[str, Any], minutes: int | None, kind: str) -> list[str]:
     """Classes a card carries so the CSS-only filters can match it."""
     return [f"kit-{group}-{value}"
             for group, values in filter_values(kind, meta, minutes).items()

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from compassion_kit.i18n import languages
+from compassion_kit.i18n import datafiles
 from compassion_kit.problems import Problem, report
 from compassion_kit.web.supportlines import SupportDataError, safe_yaml
 
@@ -25,6 +25,7 @@ REQUIRED = ("title", "intro", "points", "disclosure")
 
 
 def load(path: Path) -> dict:
+    """The checked agreement file; raises SupportDataError."""
     try:
         data = json.loads(json.dumps(safe_yaml(path), default=str))
     except yaml.YAMLError as error:
@@ -41,10 +42,10 @@ class GroupAgreement(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         path = Path(self.env.srcdir, self.config.kit_group_agreement)
         self.env.note_dependency(str(path))
-        languages.note_data_catalogue(self.env, path)
+        datafiles.note_data_catalogue(self.env, path)
         try:
             # In a translated edition, its words from the file's own catalogue.
-            data = languages.translate_data(self.env, "kit_group_agreement", path, load(path))
+            data = datafiles.translate_data(self.env, "kit_group_agreement", path, load(path))
         except (SupportDataError, FileNotFoundError) as error:
             problem = getattr(error, "problem", None) or Problem(
                 str(path), 1, "data", "group agreement file not found")
@@ -64,7 +65,7 @@ class GroupAgreement(SphinxDirective):
 
 
 def setup_agreement(app: Sphinx) -> None:
-    languages.register_data_file("kit_group_agreement", load, (SupportDataError,))
+    datafiles.register_data_file("kit_group_agreement", load, (SupportDataError,))
     app.add_config_value("kit_group_agreement", "docs/_data/group-agreement.yaml", "env",
                          types=(str,), description="The one group agreement (YAML).")
     app.add_directive("group-agreement", GroupAgreement)

@@ -1,7 +1,9 @@
 """Citations as readers expect them in plain-language text: (Neff, 2003).
 
 sphinxcontrib-bibtex's author-year style uses square brackets; this registers
-the same style with round ones as ``author_year_round``.
+the same style with round ones as ``author_year_round``. In a translated
+edition the style joins two authors with the language's word ('Breines y
+Chen (2012)').
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 import dataclasses
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
-from compassion_kit.i18n.languages import is_translation, language
+from compassion_kit.i18n.catalogues import is_translation, language
 
 ROUND_STYLE = "author_year_round"
 
 
 def register_round_style() -> None:
+    """Register ``author_year_round`` with sphinxcontrib-bibtex (when installed)."""
     try:
         from sphinxcontrib.bibtex.plugin import register_plugin
         from sphinxcontrib.bibtex.style.referencing import BracketStyle
@@ -46,7 +50,7 @@ def register_round_style() -> None:
 CITATION_AND = {"es": " y "}
 
 
-def localize_citations(app: Sphinx, config) -> None:
+def localize_citations(app: Sphinx, config: Config) -> None:
     """In a translated edition, citations join authors with the language's word
     (the kit's round author-year style, registered again under another name)."""
     word = CITATION_AND.get(language(config))
@@ -57,15 +61,15 @@ def localize_citations(app: Sphinx, config) -> None:
     from sphinxcontrib.bibtex.style.referencing import PersonStyle
 
     group = "sphinxcontrib.bibtex.style.referencing"
-    base = find_plugin(group, ROUND_STYLE)
-
-    @dataclasses.dataclass
-    class LocalizedStyle(base):
-        person: PersonStyle = dataclasses.field(
-            default_factory=lambda: PersonStyle(sep2=word, last_sep=word))
-
+    # The round style with the language's word between authors (made here: the
+    # base is the class registered under ROUND_STYLE, known only at run time).
+    localized_style = dataclasses.make_dataclass(
+        "LocalizedStyle",
+        [("person", PersonStyle, dataclasses.field(
+            default_factory=lambda: PersonStyle(sep2=word, last_sep=word)))],
+        bases=(find_plugin(group, ROUND_STYLE),))
     name = f"{ROUND_STYLE}_{language(config)}"
-    register_plugin(group, name, LocalizedStyle, force=True)
+    register_plugin(group, name, localized_style, force=True)
     config.bibtex_reference_style = name
 
 

@@ -28,8 +28,7 @@ class contraindications_placeholder(nodes.General, nodes.Element):
 
 class Contraindications(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        collector.ensure_state(self.env)
-        self.env.kit_library_docs.add(self.env.docname)  # re-read when any item changes
+        collector.note_item_listing(self.env, self.env.docname)  # re-read when any item changes
         node = contraindications_placeholder()
         self.set_source_info(node)
         return [node]
@@ -71,8 +70,8 @@ def _condition_block(app: Sphinx, fromdoc: str, condition: str, label: str,
 
 def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for placeholder in list(doctree.findall(contraindications_placeholder)):
-        practices = sorted((item for item in collector.items(app.env) if item.kind == "exercise"),
-                           key=lambda item: item.title.casefold())
+        practices = sorted((item for item in collector.items(app.env)
+                            if item.kind_info.practice), key=lambda item: item.title.casefold())
         blocks = [_condition_block(app, docname, condition, label, practices)
                   for condition, label in safety.CONDITIONS.items()]
         placeholder.replace_self(blocks)

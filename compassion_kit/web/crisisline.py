@@ -13,13 +13,18 @@ from __future__ import annotations
 from docutils import nodes
 from markupsafe import escape
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.text import TextTranslator
 
-from compassion_kit.i18n.languages import language
+from compassion_kit.i18n.catalogues import language
 from compassion_kit.kitnodes import crisis_line
-from compassion_kit.problems import report
+from compassion_kit.problems import Problem, report
 from compassion_kit.web.supportlines import (
     SupportDataError,
+    data_path,
     fallback_line,
     lines_of,
     localized,
@@ -28,7 +33,7 @@ from compassion_kit.web.supportlines import (
 )
 from compassion_kit.words import _
 
-# Set on the builder while the print body is rendered (printhtml): a mapping of
+# Set on the builder while the print body is rendered (printing.html): a mapping of
 # paper -> region. Each region used is written once, marked with the papers
 # that print it; paper-<paper>.css hides the rest.
 PRINT_FLAG = "kit_print_regions"
@@ -56,6 +61,8 @@ def sentence(data: dict, region: str, lang: str = "") -> str:
 
 
 class CrisisLine(SphinxDirective):
+    """``{crisis-line}``: the region's crisis line, written when the page is."""
+
     def run(self) -> list[nodes.Node]:
         note_dependencies(self.env)
         try:
@@ -67,7 +74,7 @@ class CrisisLine(SphinxDirective):
         return [node]
 
 
-def regions_by_paper(config, chosen: str = "") -> dict[str, str]:
+def regions_by_paper(config: Config, chosen: str = "") -> dict[str, str]:
     """The region each paper prints: the chosen one (handouts.toml or
     ``kit_handout_region``) for all, else the site's region and A4 international."""
     chosen = chosen or config.kit_handout_region
@@ -86,7 +93,7 @@ def variants(by_paper: dict[str, str] | None, site_region: str) -> list[tuple[st
                               if used == region)) for region in regions]
 
 
-def visit_html(translator, node: crisis_line) -> None:
+def visit_html(translator: HTML5Translator, node: crisis_line) -> None:
     builder = translator.builder
     data = localized(builder.env)
     lang = language(builder.config)
@@ -105,7 +112,7 @@ def visit_html(translator, node: crisis_line) -> None:
     raise nodes.SkipNode
 
 
-def visit_support_line_html(translator, node: support_line) -> None:
+def visit_support_line_html(translator: HTML5Translator, node: support_line) -> None:
     """On a print page, each region's version of the line; on the web, the
     site's (the node's own children)."""
     builder = translator.builder
@@ -116,24 +123,30 @@ def visit_support_line_html(translator, node: support_line) -> None:
     data = localized(builder.env)
     for region, papers in variants(printing, builder.config.kit_region):
         line = fallback_line(data, region, node["line_id"])
+        if line is None:
+            report(Problem(str(data_path(builder.env)), 1, "data",
+                           f"region '{region}' has no line '{node['line_id']}' and no line "
+                           "marked crisis to print instead"))
+            continue
         translator.body.append(f'<span class="kit-support-line kit-region-variant '
                                f'kit-region-{region} {papers}"><strong>{escape(line.name)}'
                                f"</strong>: {escape(line.reach)}</span>")
     raise nodes.SkipNode
 
 
-def depart_support_line_html(translator, node: support_line) -> None:
+def depart_support_line_html(translator: HTML5Translator, node: support_line) -> None:
     translator.depart_inline(node)
 
 
-def visit_text(translator, node: crisis_line) -> None:
+def visit_text(translator: TextTranslator, node: crisis_line) -> None:
     config = translator.builder.config
     data = localized(translator.builder.env)
     translator.add_text(sentence(data, config.kit_region, language(config)))
     raise nodes.SkipNode
 
 
-def safety_lines(env, intro: str, by_paper: dict[str, str]) -> list[tuple[str, str]]:
+def safety_lines(env: BuildEnvironment, intro: str, by_paper: dict[str, str]
+                 ) -> list[tuple[str, str]]:
     """The footer's safety line per region in use: (classes, text)."""
     data = localized(env)
     lang = language(env.config)

@@ -4,10 +4,12 @@
   Break, US Letter PDF, 2 pages, 36 KB"; the page count and size are only
   known once the PDFs exist (after the pages are written), so
   ``fill_download_facts`` puts them into the written pages; it is idempotent;
-- ``downloads/handouts-<paper>.zip``: every practice and info sheet on one
-  paper, with fixed dates so the same PDFs give the same zip;
-- ``previews/<id>.webp``: page 1 of the US Letter handout, small, rendered
-  locally with pypdfium2 (without it, pages show no preview).
+- ``downloads/handouts-<paper>.zip``: every handout of an item kind that is
+  ``in_zips`` (practices and info sheets) on one paper, with fixed dates so
+  the same PDFs give the same zip;
+- ``previews/<id>.webp``: page 1 of the US Letter handout of each item of a
+  ``previewed`` kind, small, rendered locally with pypdfium2 (without it,
+  pages show no preview).
 
 webpage.py calls these at build-finished, after the handouts are published.
 """
@@ -18,7 +20,7 @@ import html
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from markupsafe import escape
@@ -30,7 +32,6 @@ from compassion_kit.read import collector
 from compassion_kit.words import _, ngettext
 
 ZIP_DIR = "downloads"
-ZIP_KINDS = ("exercise", "info-sheet")
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed: the same PDFs give the same zip
 
 
@@ -108,36 +109,43 @@ def _pdf_facts(root: Path, pdf: str) -> tuple[int, int] | None:
     return (pages, len(data)) if pages else None
 
 
-def fill_download_facts(pages: Iterable[Path], root: Path) -> int:
-    """Put each PDF's page count and size into every link to it (after the PDFs
-    are made, which is after the pages are written). Idempotent. ``root``: the
-    site's root, which PDF paths start from."""
-    cache: dict[str, tuple[int, int] | None] = {}
+def rewrite_pages(pages: Iterable[Path], marker: str, pattern: re.Pattern[str],
+                  replace: Callable[[re.Match[str]], str]) -> int:
+    """Replace every match of ``pattern`` in the written pages that contain
+    ``marker``; only a page that changes is written again. Returns how many."""
     changed = 0
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        if "kit-dl-" not in text:
+        if marker not in text:
             continue
-
-        def refill(match: re.Match) -> str:
-            attrs = {key: html.unescape(value) for key, value in _ATTR.findall(match[2])}
-            pdf = attrs["data-kit-pdf"]
-            if pdf not in cache:
-                cache[pdf] = _pdf_facts(root, pdf)
-            return _link_html(attrs["href"], pdf, attrs["data-kit-title"],
-                              attrs["data-kit-paper"], match[1], cache[pdf])
-
-        new = _LINK.sub(refill, text)
+        new = pattern.sub(replace, text)
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1
     return changed
 
 
+def fill_download_facts(pages: Iterable[Path], root: Path) -> int:
+    """Put each PDF's page count and size into every link to it (after the PDFs
+    are made, which is after the pages are written). Idempotent. ``root``: the
+    site's root, which PDF paths start from."""
+    cache: dict[str, tuple[int, int] | None] = {}
+
+    def refill(match: re.Match[str]) -> str:
+        attrs = {key: html.unescape(value) for key, value in _ATTR.findall(match[2])}
+        pdf = attrs["data-kit-pdf"]
+        if pdf not in cache:
+            cache[pdf] = _pdf_facts(root, pdf)
+        return _link_html(attrs["href"], pdf, attrs["data-kit-title"],
+                          attrs["data-kit-paper"], match[1], cache[pdf])
+
+    return rewrite_pages(pages, "kit-dl-", _LINK, refill)
+
+
 def write_zips(app: Sphinx, outdir: Path) -> list[Path]:
     """downloads/handouts-<paper>.zip: every practice and info sheet on one paper
     (in this build's language: the Spanish site's zips hold the Spanish PDFs)."""
-    items = [item for item in collector.items(app.env) if item.kind in ZIP_KINDS]
+    items = [item for item in collector.items(app.env) if item.kind_info.in_zips]
     root = site_root(app)
     written = []
     for paper in PAPER_LABELS:
@@ -187,19 +195,13 @@ def _zip_html(href: str, path: str, paper_label: str, facts: tuple[int, int] | N
 
 
 def fill_zip_facts(pages: Iterable[Path], outdir: Path) -> None:
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        if 'class="kit-zip"' not in text:
-            continue
+    """Put each zip's count of PDFs and size into every link to it."""
+    def refill(match: re.Match[str]) -> str:
+        attrs = {key: html.unescape(value) for key, value in _ATTR.findall(match[1])}
+        return _zip_html(attrs["href"], attrs["data-kit-zip"], attrs["data-kit-paper"],
+                         _zip_facts(outdir, attrs["data-kit-zip"]))
 
-        def refill(match: re.Match) -> str:
-            attrs = {key: html.unescape(value) for key, value in _ATTR.findall(match[1])}
-            return _zip_html(attrs["href"], attrs["data-kit-zip"], attrs["data-kit-paper"],
-                             _zip_facts(outdir, attrs["data-kit-zip"]))
-
-        new = _ZIP.sub(refill, text)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    rewrite_pages(pages, 'class="kit-zip"', _ZIP, refill)
 
 
 # -- Page-1 previews of the handouts ---------------------------------------------------------
@@ -239,7 +241,7 @@ def render_preview(pdf: Path) -> bytes | None:
 def write_previews(app: Sphinx, outdir: Path) -> None:
     root = site_root(app)
     for item in collector.items(app.env):
-        if item.kind not in ZIP_KINDS:
+        if not item.kind_info.previewed:
             continue
         pdf = root / item.pdf_path(PREVIEW_PAPER)
         target = outdir / preview_path(item)
@@ -260,11 +262,5 @@ def write_previews(app: Sphinx, outdir: Path) -> None:
 def drop_missing_previews(pages: Iterable[Path], outdir: Path) -> None:
     """A page whose preview could not be made (no PDFs, no renderer) shows none,
     rather than a broken image."""
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        if 'class="kit-preview"' not in text:
-            continue
-        new = _PREVIEW.sub(lambda match: match[0] if (outdir / match[1]).is_file() else "",
-                           text)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    rewrite_pages(pages, 'class="kit-preview"', _PREVIEW,
+                  lambda match: match[0] if (outdir / match[1]).is_file() else "")

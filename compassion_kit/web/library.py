@@ -1,11 +1,12 @@
 """The library: cards rendered from the same data as catalog.json.
 
-``{exercise-library}`` leaves a placeholder while documents are read; once
-every item is known (``doctree-resolved``) the placeholder becomes a list of
-cards. Options narrow the list: ``:kind:`` (one or more kinds, default
-exercise), ``:chapter:`` and ``:audience:``; ``:ids:`` picks items by id, in
-that order; ``:filters:`` adds filters (kind, audience, length, intensity,
-evidence, chapter, format).
+``{kit-library}`` (also ``{exercise-library}``, its first name, which still
+works) leaves a placeholder while documents are read; once every item is
+known (``doctree-resolved``) the placeholder becomes a list of cards.
+Options narrow the list: ``:kind:`` (one or more item kinds, default the
+kinds listed by default: practices), ``:chapter:`` and ``:audience:``;
+``:ids:`` picks items by id, in that order; ``:filters:`` adds filters
+(kind, audience, length, intensity, evidence, chapter, format).
 
 The filters work without JavaScript: radio buttons, a reset button and CSS
 ``:has()`` rules (kit-filters.css, generated from taxonomy.py), with a CSS
@@ -19,6 +20,7 @@ filter rule (issue 14).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -28,9 +30,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from compassion_kit.i18n.translation import site_relative
-from compassion_kit.model import PAPER_LABELS, Item
+from compassion_kit.model import ITEM_KINDS, PAPER_LABELS, Item
+from compassion_kit.problems import Subtype
 from compassion_kit.read import collector
-from compassion_kit.read.kinds import ITEM_KINDS
 from compassion_kit.rules.taxonomy import (
     FILTER_GROUPS,
     evidence_words,
@@ -44,6 +46,11 @@ from compassion_kit.words import _
 
 logger = logging.getLogger(__name__)
 FILTER_CSS = "kit-filters.css"  # only on pages that have filters (see webpage.py)
+DIRECTIVE = "kit-library"
+OLD_NAME = "exercise-library"  # its first name, from when it listed only exercises
+# The item kinds ``:kind:`` may name, and those listed without it.
+LISTABLE = tuple(name for name, kind in ITEM_KINDS.items() if kind.listable)
+LISTED_BY_DEFAULT = [name for name, kind in ITEM_KINDS.items() if kind.listed_by_default]
 
 
 class library_placeholder(nodes.General, nodes.Element):
@@ -53,11 +60,11 @@ class library_placeholder(nodes.General, nodes.Element):
 def _kinds(value: str) -> list[str]:
     kinds = value.replace(",", " ").split()
     for kind in kinds:
-        directives.choice(kind, ITEM_KINDS)
+        directives.choice(kind, LISTABLE)
     return kinds
 
 
-class ExerciseLibrary(SphinxDirective):
+class KitLibrary(SphinxDirective):
     option_spec = {
         "kind": _kinds,
         "chapter": directives.unchanged,
@@ -67,9 +74,8 @@ class ExerciseLibrary(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        collector.ensure_state(self.env)
-        self.env.kit_library_docs.add(self.env.docname)
-        node = library_placeholder()
+        collector.note_item_listing(self.env, self.env.docname)
+        node = library_placeholder(directive=self.name)
         node.attributes.update(self.options)
         self.set_source_info(node)
         return [node]
@@ -139,9 +145,9 @@ def status_html(total: int, form_id: str) -> str:
     words this element carries (data-kit-all, data-kit-some); without a script,
     CSS shows a counter of the cards shown and data-kit-shown instead. Below:
     what to do when nothing matches (kit.js shows it)."""
-    way_out = escape(_("clear them all"))
+    words = escape(_("clear them all"))
     way_out = (f'<button type="reset" form="{form_id}" class="kit-filter-clear-empty">'
-               f"{way_out}</button>")
+               f"{words}</button>")
     empty = str(escape(_("Nothing here matches all of these choices. Try fewer filters, or "
                          "{clear_them_all}."))).replace("{clear_them_all}", way_out)
     every, some, shown = (escape(_("Showing all {total}")), escape(_("Showing {shown} of {total}")),
@@ -155,22 +161,24 @@ def status_html(total: int, form_id: str) -> str:
             f'<p class="kit-filter-empty" hidden>{empty}</p>')
 
 
-def _matches(item: Item, options: dict) -> bool:
+def _matches(item: Item, options: dict[str, Any]) -> bool:
     if options.get("ids"):
         return item.id in options["ids"]
-    if item.kind not in options.get("kind", ["exercise"]):
+    if item.kind not in options.get("kind", LISTED_BY_DEFAULT):
         return False
     if options.get("chapter") and item.meta.get("chapter") != options["chapter"]:
         return False
     return not (options.get("audience") and options["audience"] not in item.audiences)
 
 
-def _report_unknown_ids(placeholder: nodes.Node, ids: list[str], chosen: list[Item]) -> None:
+def _report_unknown_ids(placeholder: nodes.Element, ids: list[str], chosen: list[Item]
+                        ) -> None:
     known = {item.id for item in chosen}
     for item_id in ids:
         if item_id not in known:
-            logger.warning("exercise-library: no valid item with id '%s'", item_id,
-                           location=placeholder, type="kit", subtype="library")
+            logger.warning("%s: no valid item with id '%s'",
+                           placeholder.get("directive", DIRECTIVE), item_id,
+                           location=placeholder, type="kit", subtype=Subtype.LIBRARY)
 
 
 def _heading_level(node: nodes.Node) -> int:
@@ -233,5 +241,6 @@ def setup_library(app: Sphinx) -> None:
     app.connect("builder-inited", write_filter_css)
     app.add_css_file(FILTER_CSS)
     app.add_node(library_placeholder)
-    app.add_directive("exercise-library", ExerciseLibrary)
+    app.add_directive(DIRECTIVE, KitLibrary)
+    app.add_directive(OLD_NAME, KitLibrary)
     app.connect("doctree-resolved", resolve_placeholders)

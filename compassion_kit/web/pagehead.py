@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from docutils import nodes
@@ -56,7 +57,7 @@ def unique_title(app: Sphinx, pagename: str, context: dict) -> None:
 
 def _first_paragraph(doctree: nodes.Node) -> str:
     for para in doctree.findall(nodes.paragraph):
-        classes = set(para.get("classes", []))
+        classes: set[str] = set(para.get("classes", []))
         if classes & {"kit-facts", "kit-help-links", "kit-tap-bar"}:
             continue
         if any(isinstance(parent, nodes.admonition | nodes.container | nodes.table)
@@ -68,7 +69,7 @@ def _first_paragraph(doctree: nodes.Node) -> str:
     return ""
 
 
-def _ancestors(node: nodes.Node):
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
     parent = node.parent
     while parent is not None:
         yield parent
@@ -117,7 +118,7 @@ ONLY_WHERE = {
                 "kit-related", "kit-zip", "kit-group-agreement", "kit-crisis-region",
                 "kit-contra", "kit-tap-bar", "kit-caution", "kit-badge", "kit-checked"),
 }
-# translations.js: the search page's words in a translated build (translation.py).
+# translations.js: the search page's words in a translated build (i18n.translation).
 SEARCH_ONLY = ("documentation_options.js", "doctools.js", "sphinx_highlight.js",
                "translations.js")
 
@@ -126,7 +127,7 @@ def trim_assets(app: Sphinx, pagename: str, context: dict) -> None:
     body = context.get("body") or ""
     search = pagename == "search"
 
-    def needed(asset) -> bool:
+    def needed(asset: object) -> bool:
         name = Path(str(getattr(asset, "filename", asset)).split("?")[0]).name
         if name in SEARCH_ONLY:
             return search

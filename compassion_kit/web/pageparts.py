@@ -2,7 +2,7 @@
 routes, links to the handout zips, a decorative illustration, and tap links
 for the crisis line (the landing page uses them all).
 
-The content may not contain raw HTML (see untrusted.py), so these directives
+The content may not contain raw HTML (see read.untrusted), so these directives
 leave placeholders that become HTML once reading is over. A route's title
 and description are paragraphs inside its placeholder, so the gettext build
 extracts them into the page's catalogue and a translated build shows them
@@ -20,7 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from compassion_kit.about import STATIC_DIR
-from compassion_kit.i18n import languages
+from compassion_kit.i18n import english_links
+from compassion_kit.i18n.catalogues import SOURCE_LANGUAGE
 from compassion_kit.model import PAPER_LABELS, paper_label
 from compassion_kit.problems import report
 from compassion_kit.web import supportlines
@@ -43,12 +44,15 @@ class web_placeholder(nodes.General, nodes.Element):
 class _Placeholder(SphinxDirective):
     what = ""
 
-    def run(self) -> list[nodes.Node]:
+    def placeholder(self) -> web_placeholder:
         node = web_placeholder(what=self.what, **self.options)
         node["lines"] = list(self.content) if self.what != "routes" else []
         node["argument"] = self.arguments[0] if self.arguments else ""
         self.set_source_info(node)
-        return [node]
+        return node
+
+    def run(self) -> list[nodes.Node]:
+        return [self.placeholder()]
 
 
 class SiteSearch(_Placeholder):
@@ -67,7 +71,7 @@ class Routes(_Placeholder):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        (node,) = super().run()
+        node = self.placeholder()
         source, line = self.get_source_info()
         for offset, text in enumerate(self.content):
             if not text.strip():
@@ -132,23 +136,23 @@ def _search_html(app: Sphinx, docname: str) -> str:
 
 def _routes_html(app: Sphinx, docname: str, node: nodes.Node) -> str:
     """The routes as links; one to a page this (translated) edition lacks goes
-    to the English page and says so (languages.page_href)."""
+    to the English page and says so (english_links.page_href)."""
     items = []
     for entry in node.findall(route):
         doc, _mark, query = entry["target"].strip().partition("?")
         doc = doc.strip().strip("/")
         title, what = (part.astext() for part in entry.findall(nodes.paragraph))
-        if doc not in app.env.found_docs and not languages.is_english_only(app.env, doc):
+        if doc not in app.env.found_docs and not english_links.is_english_only(app.env, doc):
             logger.warning("routes: no page '%s'", doc, location=entry, type="kit",
                            subtype="routes")
             continue
-        href, in_english = languages.page_href(app, docname, doc)
+        href, in_english = english_links.page_href(app, docname, doc)
         href = escape(f"{href}?{query}" if query else href)
         if in_english:
-            link = (f'<a class="{languages.IN_ENGLISH}" href="{href}" '
-                    f'hreflang="{languages.SOURCE_LANGUAGE}">{escape(title)} '
-                    f'<span class="{languages.IN_ENGLISH}-marker">'
-                    f"{escape(languages.marker_text())}</span></a>")
+            link = (f'<a class="{english_links.IN_ENGLISH}" href="{href}" '
+                    f'hreflang="{SOURCE_LANGUAGE}">{escape(title)} '
+                    f'<span class="{english_links.IN_ENGLISH}-marker">'
+                    f"{escape(english_links.marker_text())}</span></a>")
         else:
             link = f'<a href="{href}">{escape(title)}</a>'
         items.append(f'<li class="kit-route">{link}'

@@ -29,9 +29,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.config import ENUM
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from compassion_kit.i18n import languages
+from compassion_kit.i18n import datafiles
 from compassion_kit.problems import Problem, report
 from compassion_kit.words import _
 
@@ -39,13 +40,17 @@ REGIONS = ("us", "ca", "uk", "ie", "au", "nz", "intl")
 
 
 class SupportDataError(Exception):
-    def __init__(self, problem: Problem):
+    """A data file that cannot be used, with the located problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
 
 
 @dataclass(frozen=True)
 class Line:
+    """One service of a region, as the data file gives it."""
+
     id: str
     name: str
     reach: str
@@ -63,7 +68,8 @@ def safe_yaml(path: Path) -> object:
     text = path.read_text(encoding="utf-8")
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 1
+            # (the parser marks every event; the stubs allow None)
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
             raise SupportDataError(Problem(str(path), line, "data", "YAML aliases (*name) are "
                                            "not allowed in the kit's data files"))
     return yaml.safe_load(text)
@@ -84,9 +90,9 @@ def _load(path: str, _mtime: float) -> dict:
     found = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data),
                    key=lambda error: list(error.absolute_path))
     if found:
-        error = found[0]
-        where = "/".join(str(step) for step in error.absolute_path) or "(top)"
-        raise SupportDataError(Problem(path, 1, f"field '{where}'", error.message))
+        first = found[0]
+        where = "/".join(str(step) for step in first.absolute_path) or "(top)"
+        raise SupportDataError(Problem(path, 1, f"field '{where}'", first.message))
     return data
 
 
@@ -97,6 +103,7 @@ def load(path: str | Path) -> dict:
 
 
 def lines_of(data: dict, region: str) -> list[Line]:
+    """The services of ``region``, in the data file's order."""
     return [Line(id=str(entry["id"]), name=entry["name"], reach=entry["reach"],
                  hours=entry["hours"], who=entry["for"], tel=entry.get("tel"),
                  sms=entry.get("sms"), sms_body=entry.get("sms_body"),
@@ -104,23 +111,24 @@ def lines_of(data: dict, region: str) -> list[Line]:
             for entry in data["regions"][region]["lines"]]
 
 
-def data_path(app_or_env) -> Path:
+def data_path(app_or_env: Sphinx | BuildEnvironment) -> Path:
+    """The crisis-line data file of the project (``kit_crisis_data``)."""
     config = app_or_env.config
     return Path(app_or_env.srcdir, config.kit_crisis_data)
 
 
-def localized(app_or_env) -> dict:
+def localized(app_or_env: Sphinx | BuildEnvironment) -> dict:
     """The checked data file in the build's language (its words from the data
     file's catalogue; unchanged in English). Raises SupportDataError."""
     path = data_path(app_or_env)
-    return languages.translate_data(app_or_env, "kit_crisis_data", path, load(path))
+    return datafiles.translate_data(app_or_env, "kit_crisis_data", path, load(path))
 
 
-def note_dependencies(env) -> None:
+def note_dependencies(env: BuildEnvironment) -> None:
     """A page that shows the data changes with the file and its catalogue."""
     path = data_path(env)
     env.note_dependency(str(path))
-    languages.note_data_catalogue(env, path)
+    datafiles.note_data_catalogue(env, path)
 
 
 def _digits(number: str) -> str:
@@ -144,10 +152,11 @@ def action_links(line: Line) -> list[nodes.Node]:
 
 class support_line(nodes.inline):
     """A service named by id for the build's region; its children show the
-    site's region. Print pages show each region's version (crisisline.py)."""
+    site's region. Print pages show each region's version (web.crisisline)."""
 
 
 def line_text(line: Line) -> nodes.inline:
+    """'<name>: <how to reach>' (the name in bold)."""
     node = nodes.inline(classes=["kit-support-line"])
     node += nodes.strong("", line.name)
     node += nodes.Text(f": {line.reach}")
@@ -159,9 +168,10 @@ def first_crisis_line(data: dict, region: str) -> Line | None:
     return next((line for line in lines_of(data, region) if line.crisis), None)
 
 
-def fallback_line(data: dict, region: str, wanted: str) -> Line:
+def fallback_line(data: dict, region: str, wanted: str) -> Line | None:
     """The line a region prints for ``wanted``: itself, or the region's first
-    crisis line when the region has no such service in the data."""
+    crisis line when the region has no such service in the data (None when
+    it has neither)."""
     found = next((line for line in lines_of(data, region) if line.id == wanted), None)
     return found or first_crisis_line(data, region)
 
@@ -245,8 +255,8 @@ class CrisisLines(SphinxDirective):
             date=data["checked"]), classes=["kit-checked"])
         out.append(checked)
         # Translated through the data file's catalogue, never the page's.
-        for block in out:
-            for node in block.findall(nodes.TextElement):
+        for part in out:
+            for node in part.findall(nodes.TextElement):
                 node["translatable"] = False
         return out
 
@@ -268,7 +278,7 @@ def help_context(app: Sphinx, pagename: str, templatename: str, context: dict,
         }
 
 
-def check_data_file(app: Sphinx, env) -> None:
+def check_data_file(app: Sphinx, env: BuildEnvironment) -> None:
     """Report a broken data file once, even when no page uses it this time."""
     try:
         load(data_path(app))
@@ -279,7 +289,7 @@ def check_data_file(app: Sphinx, env) -> None:
 
 
 def setup_supportlines(app: Sphinx) -> None:
-    languages.register_data_file("kit_crisis_data", load, (SupportDataError,))
+    datafiles.register_data_file("kit_crisis_data", load, (SupportDataError,))
     app.add_config_value("kit_crisis_data", "docs/_data/crisis-lines.yaml", "env", types=(str,),
                          description="Crisis and support contacts (YAML), the one source.")
     app.add_config_value("kit_region", "us", "env", types=ENUM(*REGIONS),

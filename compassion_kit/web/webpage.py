@@ -26,10 +26,11 @@ from compassion_kit.about import ASSETS_DIR
 from compassion_kit.i18n.translation import own_pages, site_relative, site_root
 from compassion_kit.model import PAPER_LABELS, Item
 from compassion_kit.read import collector
+from compassion_kit.read.kinds import EXERCISE_SOURCE, source_kind_of
+from compassion_kit.rules import sections
 from compassion_kit.rules.taxonomy import sort_key
 from compassion_kit.web.downloads import (
     PREVIEW_SIZE,
-    ZIP_KINDS,
     download_link,
     drop_missing_previews,
     fill_download_facts,
@@ -38,6 +39,7 @@ from compassion_kit.web.downloads import (
     write_previews,
     write_zips,
 )
+from compassion_kit.web.library import card_facts
 from compassion_kit.web.pagehead import (
     ITEMS_CSS,
     items_by_doc,
@@ -140,14 +142,12 @@ def related(item: Item, items: list[Item], count: int = 3) -> list[Item]:
         shared = len(set(other.audiences) & set(item.audiences))
         return (-(3 * (meta.get("chapter") == mine.get("chapter")) + shared
                   + (meta.get("format") == mine.get("format"))), sort_key(other.title))
-    others = [other for other in items if other.kind == "exercise" and other.id != item.id
+    others = [other for other in items if other.kind_info.practice and other.id != item.id
               and set(other.audiences) & set(item.audiences)]
     return sorted(others, key=score)[:count]
 
 
 def _related_section(app: Sphinx, docname: str, item: Item) -> nodes.Node | None:
-    from compassion_kit.web.library import card_facts
-
     chosen = related(item, collector.items(app.env))
     if not chosen:
         return None
@@ -166,8 +166,6 @@ def _related_section(app: Sphinx, docname: str, item: Item) -> nodes.Node | None
 
 def _notes_in_print(doctree: nodes.document) -> None:
     """The facilitator notes print only when the reader asks (web print CSS)."""
-    from compassion_kit.rules import sections
-
     for section in sections.h2_sections(doctree):
         if sections.section_key(section) == "notes":
             section["classes"].append("kit-notes")
@@ -194,14 +192,12 @@ def decorate_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     items = items_by_doc(app).get(docname, [])
     _buttons(app, doctree, docname)
     # A practice's page may also list its practice log (an item of its own).
-    if items and items[0].kind in ZIP_KINDS:
+    if items and items[0].kind_info.previewed:
         _add_preview(app, doctree, docname, items[0])
-    from compassion_kit.rules import sections
-
     top = sections.top_section(doctree)
     if top is None:
         return
-    if items and items[0].kind == "exercise" and not any(
+    if items and items[0].kind_info.practice and not any(
             "kit-related" in section["classes"] for section in top.findall(nodes.section)):
         related_section = _related_section(app, docname, items[0])
         if related_section is not None:
@@ -221,7 +217,7 @@ def decorate_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _chapter_neighbours(app: Sphinx, docname: str) -> tuple[Item | None, Item | None] | None:
     """Previous and next practice of the same chapter (None at either end)."""
-    items = [item for item in collector.items(app.env) if item.kind == "exercise"]
+    items = [item for item in collector.items(app.env) if item.kind_info.practice]
     mine = next((item for item in items if item.docname == docname), None)
     if mine is None:
         return None
@@ -309,12 +305,10 @@ def practice_pages_outdated(app: Sphinx, env, added: set[str], changed: set[str]
     """Every practice page lists related practices and links its neighbours in
     the chapter: when any item comes, changes or goes, write them all again, so
     an incremental build agrees with a clean one."""
-    from compassion_kit.read.kinds import kind_of
-
-    if not any(kind_of(app, name) for name in added | changed | removed):
+    if not any(source_kind_of(app, name) for name in added | changed | removed):
         return []
     return sorted(name for name in env.found_docs - removed
-                  if (kind := kind_of(app, name)) is not None and kind.name == "exercise")
+                  if source_kind_of(app, name) is EXERCISE_SOURCE)
 
 
 def setup_webpage(app: Sphinx) -> None:

@@ -6,14 +6,13 @@ say how to install one.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
 
 import pytest
-from browserkit import (
+from helpers.browserkit import (
     CHROMIUM_ARGS,
     DESKTOP,
     INSTALL_HINT,
@@ -45,12 +44,6 @@ def pages(site) -> list[str]:
                                              if page.startswith("es/")]) > 20, \
         "no Spanish site in es/: `nox -s build` builds it after the English one"
     return found
-
-
-@pytest.fixture(scope="module")
-def catalogue(site) -> list[dict]:
-    """The items of the built catalog.json."""
-    return json.loads((site / "catalog.json").read_text(encoding="utf-8"))["items"]
 
 
 @pytest.fixture(scope="module")

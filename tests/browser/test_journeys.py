@@ -18,7 +18,14 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browserkit import DESKTOP, count_words, expected_titles, library_entries, new_page, script
+from helpers.browserkit import (
+    DESKTOP,
+    count_words,
+    expected_titles,
+    library_entries,
+    new_page,
+    script,
+)
 from playwright.sync_api import expect
 
 READER_PHONE = {"width": 375, "height": 812}
@@ -26,11 +33,34 @@ READER_PHONE = {"width": 375, "height": 812}
 STRAIGHT = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 SHOWN = script("shown-cards.js")
 SCHEMES = ["light", "dark"]
+SEARCH_RESULTS = script("search-result-links.js")
+LANDING = "index.html"
 
 
 @pytest.fixture(scope="module")
 def entries(catalogue) -> list[dict]:
     return library_entries(catalogue)
+
+
+def _start(browser, server, viewport, **media):
+    """A new page, with normal motion settings, on the landing page: where each
+    journey starts."""
+    page = new_page(browser, viewport, reduced_motion="no-preference", **media)
+    page.goto(server.url(LANDING), wait_until="load")
+    return page
+
+
+def _open(page, link) -> None:
+    """Tap a link and wait for the page it opens."""
+    link.click()
+    page.wait_for_load_state("load")
+
+
+def _take_route(browser, server, viewport, route: str):
+    """From the landing page, tap the route named ``route`` (the journey's first tap)."""
+    page = _start(browser, server, viewport)
+    _open(page, page.get_by_role("link", name=route))
+    return page
 
 
 def _visible_in_first_screen(page, locator, height: int) -> dict:
@@ -89,10 +119,8 @@ def _download(page, button, site, title: str, paper: str) -> dict:
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_a_reader_on_a_phone_finds_and_opens_a_short_practice(browser, server, entries,
                                                               scheme):
-    page = new_page(browser, READER_PHONE, reduced_motion="no-preference",
-                    color_scheme=scheme)
+    page = _start(browser, server, READER_PHONE, color_scheme=scheme)
     taps = 0
-    page.goto(server.url("index.html"), wait_until="load")
     # The crisis route is on the first screen, ready to tap.
     _visible_in_first_screen(page, page.locator('.announcement a[href="tel:988"]'), 812)
     _visible_in_first_screen(page, page.locator('.announcement a[href="sms:988"]'), 812)
@@ -101,9 +129,8 @@ def test_a_reader_on_a_phone_finds_and_opens_a_short_practice(browser, server, e
     route = page.get_by_role("link", name="A short practice for a hard moment")
     _visible_in_first_screen(page, route, 812)
 
-    route.click()
+    _open(page, route)
     taps += 1
-    page.wait_for_load_state("load")
     choice = {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
     assert choice == {"kind": "exercise", "aud": "reader", "len": "short"}, page.url
     shown = _shows(page, entries, choice)
@@ -113,9 +140,8 @@ def test_a_reader_on_a_phone_finds_and_opens_a_short_practice(browser, server, e
     title = first.inner_text().strip()
     assert title == shown["titles"][0]
 
-    first.click()
+    _open(page, first)
     taps += 1
-    page.wait_for_load_state("load")
     heading = page.locator("article h1").first
     assert heading.inner_text().rstrip("¶ \n").translate(STRAIGHT) == title
     entry = next(entry for entry in entries if entry["title"] == title)
@@ -131,12 +157,7 @@ def test_a_reader_on_a_phone_finds_and_opens_a_short_practice(browser, server, e
 @pytest.mark.parametrize("viewport", [DESKTOP, READER_PHONE], ids=["1280px", "375px"])
 def test_a_clinician_filters_to_a_10_minute_client_practice_and_downloads_it(
         browser, server, site, entries, viewport):
-    page = new_page(browser, viewport, reduced_motion="no-preference")
-    taps = 0
-    page.goto(server.url("index.html"), wait_until="load")
-    page.get_by_role("link", name="A handout for a client").click()
-    taps += 1
-    page.wait_for_load_state("load")
+    page, taps = _take_route(browser, server, viewport, "A handout for a client"), 1
     choice = {"aud": "client"}
     _shows(page, entries, choice)
     if viewport is READER_PHONE:
@@ -154,9 +175,8 @@ def test_a_clinician_filters_to_a_10_minute_client_practice_and_downloads_it(
     card = page.locator(".kit-card-col:visible", has_text="10 minutes").first
     title = card.locator(".kit-card-title").inner_text().strip()
     assert title in {entry["title"] for entry in ten}
-    card.locator(".kit-card-title a").click()
+    _open(page, card.locator(".kit-card-title a"))
     taps += 1
-    page.wait_for_load_state("load")
     assert page.locator("article h1").first.inner_text().rstrip("¶ \n").translate(STRAIGHT) == title
     letter = page.locator(".kit-print a.kit-dl", has_text="US Letter")
     if viewport is READER_PHONE:
@@ -171,12 +191,7 @@ def test_a_clinician_filters_to_a_10_minute_client_practice_and_downloads_it(
 @pytest.mark.parametrize("viewport", [DESKTOP, READER_PHONE], ids=["1280px", "375px"])
 def test_a_team_lead_finds_a_60_minute_workshop_and_its_guide_and_workbook(
         browser, server, site, catalogue, viewport):
-    page = new_page(browser, viewport, reduced_motion="no-preference")
-    taps = 0
-    page.goto(server.url("index.html"), wait_until="load")
-    page.get_by_role("link", name="A workshop for my team").click()
-    taps += 1
-    page.wait_for_load_state("load")
+    page, taps = _take_route(browser, server, viewport, "A workshop for my team"), 1
     guides = {entry["title"].removesuffix(": Facilitator Guide"): entry for entry in catalogue
               if entry["kind"] == "workshop-guide"}
     sixty = sorted(title for title, entry in guides.items() if entry["duration_minutes"] == 60)
@@ -192,9 +207,8 @@ def test_a_team_lead_finds_a_60_minute_workshop_and_its_guide_and_workbook(
         length_box = row.get_by_text("60 min", exact=True).bounding_box()
         assert length_box["y"] > name_box["y"]
         assert length_box["x"] + length_box["width"] <= viewport["width"]
-    link.click()
+    _open(page, link)
     taps += 1
-    page.wait_for_load_state("load")
     assert page.locator("article h1").first.inner_text().rstrip("¶ \n").translate(STRAIGHT) == name
     expect(page.locator(".kit-glance")).to_contain_text("60 minutes")
     got = []
@@ -213,19 +227,17 @@ def test_a_reader_searches_from_the_landing_page(browser, server):
     """Search is on the phone's first screen; it finds content, not boilerplate:
     a word every item page's print box and badges used to carry matches only
     pages about it, and a feeling finds a practice first."""
-    page = new_page(browser, READER_PHONE, reduced_motion="no-preference")
-    page.goto(server.url("index.html"), wait_until="load")
+    page = _start(browser, server, READER_PHONE)
     box = page.get_by_label("Search the handbook and handouts")
     _visible_in_first_screen(page, box, 812)
     results = {}
     for word in ("anxious", "print"):
-        page.goto(server.url("index.html"), wait_until="load")
+        page.goto(server.url(LANDING), wait_until="load")
         box.fill(word)
         box.press("Enter")
         page.wait_for_selector("#search-results li", timeout=15000)
         page.wait_for_load_state("networkidle")
-        results[word] = page.evaluate("""() => [...document.querySelectorAll(
-          '#search-results li > a')].map(a => a.getAttribute('href'))""")
+        results[word] = page.evaluate(SEARCH_RESULTS)
         expect(page.get_by_label("Search the handbook and handouts")).to_have_value(word)
     page.close()
     print(f"\nsearch: 'anxious' -> {results['anxious'][:3]}; 'print' -> "

@@ -15,7 +15,7 @@ from itertools import combinations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browserkit import (
+from helpers.browserkit import (
     DESKTOP,
     LANGUAGES,
     SITE_FOLDER,
@@ -36,6 +36,7 @@ AT_LEAST = {"en": 29, "es": 20}
 STRAIGHT = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 PHONE = {"width": 375, "height": 812}
 SHOWN = script("shown-cards.js")
+CHOICES = script("filter-choices.js")
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
@@ -57,11 +58,7 @@ def library(lang) -> str:
 
 def _choices(page) -> dict[str, list[str]]:
     """group -> the values offered on the page (not 'All')."""
-    return page.evaluate("""() => {
-      const found = {};
-      for (const input of document.querySelectorAll('.kit-filters input[type=radio]'))
-        if (input.value) (found[input.name] ||= []).push(input.value);
-      return found; }""")
+    return page.evaluate(CHOICES)
 
 
 def _check(page, group: str, value: str) -> None:

@@ -15,7 +15,7 @@ import gzip
 from collections import Counter
 
 import pytest
-from browserkit import DESKTOP, script
+from helpers.browserkit import DESKTOP, script
 
 RAW_BUDGET = 120 * 1000
 COMPRESSED_BUDGET = 60 * 1000
