@@ -52,5 +52,4 @@ html_theme_options = {
 }
 
 # -- The kit (defaults live in compassion_kit/config.py) -----------------------
-kit_site_name = "Beyond Empathy"
 kit_licence = "CC BY-SA 4.0"

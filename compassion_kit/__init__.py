@@ -20,7 +20,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.i18n.translation import setup_translation
     from compassion_kit.publish.outputs import setup_handouts
     from compassion_kit.read.collector import setup_collector
-    from compassion_kit.read.source_checks import setup_assets_check
+    from compassion_kit.read.source_checks import setup_source_checks
     from compassion_kit.read.titles import setup_titles
     from compassion_kit.read.workshops import setup_workshops
     from compassion_kit.web.agreement import setup_agreement
@@ -42,7 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_crisisline(app)
     setup_agreement(app)
     setup_contraindications(app)
-    setup_assets_check(app)
+    setup_source_checks(app)
     setup_titles(app)
     setup_library(app)
     setup_webpage(app)

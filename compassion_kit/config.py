@@ -33,7 +33,7 @@ from compassion_kit.rules import bibliography
 from compassion_kit.words import N_
 
 # The footer's first sentence; the crisis lines of the handout's region follow
-# it, from the crisis-line data file (crisisline.py), never typed here.
+# it, from the crisis-line data file (web/crisisline.py), never typed here.
 # (N_: in the kit's catalogue; crisisline.safety_lines prints it in the build's language.)
 SAFETY_LINE = N_("This sheet is not a substitute for professional care. If you are "
                  "struggling or in crisis, reach out now.")

@@ -92,7 +92,7 @@ class Item:
     audiences: tuple[str, ...]
     duration_minutes: int | None
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
-    lang: str = "en"  # the edition it belongs to (languages.py): its words and PDFs
+    lang: str = "en"  # the edition it belongs to (i18n/): its words and PDFs
 
     @property
     def kind_info(self) -> ItemKind:

@@ -39,15 +39,17 @@ def due_dates(root: Path) -> list[tuple[str, str, str]]:
     crisis = root / CRISIS_DATA
     if crisis.exists():
         data = supportlines.load(crisis)
-        found.append((str(data.get("next_review", "")), "Crisis and support lines (re-check "
-                      "every entry, especially any marked with a warning in the brief)",
+        found.append((str(data.get("next_review", "")), ("Crisis and support lines (re-check "
+                       "every entry, especially any marked with a warning in the brief)"),
                       CRISIS_DATA))
     return sorted(found)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="nox -s review --", description=__doc__.splitlines()[0])
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
+    # The reviewer's own calendar day: review dates are days, not instants.
+    today = dt.date.today()  # noqa: DTZ011
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=today,
                         help="pretend today is this date (YYYY-MM-DD)")
     parser.add_argument("--within", type=int, default=60,
                         help="also list what falls due within this many days (default 60)")

@@ -28,7 +28,7 @@ ENV_LINE = re.compile(r"(\d+) added, (\d+) changed, (\d+) removed")
 LOG_TAIL = 25  # lines of a failed build's log shown in the error
 
 
-class BuildFailed(RuntimeError):
+class BuildFailedError(RuntimeError):
     """A build (or render) the bench needs failed: the bench ends without a result."""
 
 
@@ -59,7 +59,7 @@ def subprocess_env() -> dict[str, str]:
 
 def sphinx(src: Path, out: Path, doctrees: Path, *options: str, builder: str = "html",
            strict: bool = True) -> TimedBuild:
-    """Run one build of ``src``; raise BuildFailed (with the log's tail) if it fails."""
+    """Run one build of ``src``; raise BuildFailedError (with the log's tail) if it fails."""
     command = [sys.executable, "-m", "sphinx", *(STRICT if strict else ()), "-b", builder,
                str(src), str(out), "-d", str(doctrees), *options]
     cpu, start = child_cpu(), time.perf_counter()
@@ -68,7 +68,7 @@ def sphinx(src: Path, out: Path, doctrees: Path, *options: str, builder: str = "
     wall, cpu = time.perf_counter() - start, child_cpu() - cpu
     if done.returncode != 0:
         tail = "\n".join(done.stdout.splitlines()[-LOG_TAIL:])
-        raise BuildFailed(f"{' '.join(command)} exited {done.returncode}:\n{tail}")
+        raise BuildFailedError(f"{' '.join(command)} exited {done.returncode}:\n{tail}")
     build = TimedBuild(wall, cpu, done.stdout)
     if match := KIT_LINE.search(done.stdout):
         build.rendered, build.unchanged, build.workers = map(int, match.groups())

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .builds import BuildFailed
+from .builds import BuildFailedError
 from .peer import PEER
 from .report import print_notes, print_table, write_json
 from .run import Options, one_run
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix="kit-bench-") as work:
                 one_run(run, Path(work), samples, results, options)
             loads.append(os.getloadavg()[0])
-    except BuildFailed as error:
+    except BuildFailedError as error:
         print(f"bench: a build failed, no result:\n{error}", file=sys.stderr)
         return 1
 

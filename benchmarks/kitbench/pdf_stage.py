@@ -18,7 +18,7 @@ from pypdf import PdfReader  # pinned by the project
 from compassion_kit.printing import pool as renderpool
 from compassion_kit.testing import load_catalog
 
-from .builds import BuildFailed, child_cpu
+from .builds import BuildFailedError, child_cpu
 
 SPIN_STEPS = 10_000_000  # a pure-Python loop of about a second
 
@@ -45,8 +45,8 @@ def print_jobs(src: Path, out: Path, doctrees: Path) -> list[renderpool.Job]:
     for entry in load_catalog(out):
         html = (doctrees / "kit-print" / f"{entry['id']}.html").read_text(encoding="utf-8")
         base_url = (out / entry["url"].split("#")[0]).as_uri()
-        for paper in sorted(entry["pdfs"]):
-            jobs.append(renderpool.Job(html, base_url, paper, roots))
+        jobs.extend(renderpool.Job(html, base_url, paper, roots)
+                    for paper in sorted(entry["pdfs"]))
     return jobs
 
 
@@ -78,13 +78,13 @@ def pages_of(data: bytes) -> int:
 
 def render_stage(jobs: list[renderpool.Job], workers: int) -> tuple[float, float, list[bytes]]:
     """Wall and CPU seconds (this process and its reaped workers) of one PDF stage, and
-    its PDFs; raise BuildFailed if a handout fails to render."""
+    its PDFs; raise BuildFailedError if a handout fails to render."""
     cpu, start = time.process_time() + child_cpu(), time.perf_counter()
     results = list(renderpool.render_all(jobs, workers))  # the pool is shut down and reaped
     elapsed, cpu = time.perf_counter() - start, time.process_time() + child_cpu() - cpu
     errors = [result.error for result in results if result.error is not None]
     if errors:
-        raise BuildFailed(f"{len(errors)} handouts failed to render, first: {errors[0]}")
+        raise BuildFailedError(f"{len(errors)} handouts failed to render, first: {errors[0]}")
     return elapsed, cpu, [result.data for result in results if result.data is not None]
 
 

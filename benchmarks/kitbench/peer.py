@@ -15,7 +15,7 @@ from typing import Any
 
 from pypdf import PdfReader  # pinned by the project
 
-from .builds import PLAIN, BuildFailed, sphinx
+from .builds import PLAIN, BuildFailedError, sphinx
 from .pdf_stage import pages_of
 
 PEER = "sphinx-simplepdf"
@@ -63,7 +63,7 @@ def run_peer(src: Path, work: Path) -> dict[str, Any]:
                    *PLAIN, builder="simplepdf", strict=False)  # its theme warns; never strict
     pdfs = sorted(out.glob("*.pdf"))
     if len(pdfs) != 1:
-        raise BuildFailed(f"expected one PDF from {PEER}, found {[p.name for p in pdfs]}")
+        raise BuildFailedError(f"expected one PDF from {PEER}, found {[p.name for p in pdfs]}")
     pages = len(PdfReader(pdfs[0]).pages)
     render, render_pages = render_peer_html(out / "index.html")
     return {"wall": build.wall, "cpu": build.cpu, "pages": pages, "bytes": pdfs[0].stat().st_size,
@@ -78,5 +78,5 @@ def try_peer(src: Path, work: Path, known: str | None) -> tuple[dict[str, Any] |
         return None, reason
     try:
         return run_peer(src, work), None
-    except (BuildFailed, OSError, ValueError) as error:
+    except (BuildFailedError, OSError, ValueError) as error:
         return None, f"{PEER} failed: {error}"

@@ -24,7 +24,8 @@ TEXT_KINDS = ("html", "css", "js")  # what a server may gzip; fonts and images a
 class _Links(HTMLParser):
     """The (kind, url) of everything a page makes the browser load at once."""
 
-    LOADED_RELS = {"stylesheet", "preload", "modulepreload", "icon", "shortcut", "apple-touch-icon"}
+    LOADED_RELS = frozenset({"stylesheet", "preload", "modulepreload", "icon", "shortcut",
+                             "apple-touch-icon"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -101,9 +102,8 @@ def page_weight(out: Path, page: str = "index.html") -> dict[str, Any]:
 def largest_one_page(out: Path, paper: str = "letter") -> dict[str, Any]:
     """The largest handout of one page on ``paper`` (or, if none has one page, the largest
     per page), with how many handouts have each page count."""
-    sizes = []
-    for path in sorted((out / "handouts" / paper).glob("*.pdf")):
-        sizes.append((path.stem, len(PdfReader(path).pages), path.stat().st_size))
+    sizes = [(path.stem, len(PdfReader(path).pages), path.stat().st_size)
+             for path in sorted((out / "handouts" / paper).glob("*.pdf"))]
     one_page = [entry for entry in sizes if entry[1] == 1]
     if one_page:
         name, pages, size = max(one_page, key=lambda entry: entry[2])

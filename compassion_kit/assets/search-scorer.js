@@ -1,4 +1,4 @@
-// Beyond Empathy: how search results are ordered (webpage.py sets this file as
+// Beyond Empathy: how search results are ordered (web/webpage.py sets this file as
 // html_search_scorer; Sphinx puts it into language_data.js on the search page).
 // Sphinx's scores, plus a nudge toward what most searchers want to use: a
 // practice first, then an info sheet, then a chapter, ahead of plans and

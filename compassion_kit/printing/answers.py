@@ -42,7 +42,7 @@ from compassion_kit.words import _
 
 TYPES = ("lines", "line", "scale", "checklist", "choice", "table", "log")
 RULED_LINES = {"small": 3, "medium": 5, "large": 8}
-SCALE_POINTS = tuple(range(0, 11))
+SCALE_POINTS = tuple(range(11))
 
 
 def field_type(field: dict) -> str:

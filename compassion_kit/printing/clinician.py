@@ -71,9 +71,6 @@ class ClinicianDetails:
         return [(part, text, href) for part, text, href in found if text]
 
 
-# Its first name, still used by publish/outputs.py.
-PracticeDetails = ClinicianDetails
-
 
 def _line_of(text: str, key: str, section: bool = False) -> int:
     pattern = rf"\s*\[+\s*{re.escape(key)}\s*\]" if section else rf"\s*{re.escape(key)}\s*="

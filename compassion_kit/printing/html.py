@@ -23,30 +23,26 @@ from docutils import nodes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.util.osutil import relative_uri
 
 from compassion_kit.about import PRINT_DIR
-from compassion_kit.model import ITEM_KINDS, PAPER_LABELS, WORKBOOK, Item
+from compassion_kit.model import PAPER_LABELS, WORKBOOK, Item
 from compassion_kit.printing import footer as printfooter
 from compassion_kit.printing import linksback
 from compassion_kit.printing.addresses import footer_safety, link_addresses_in_html, source_html
 from compassion_kit.printing.answers import render as write_in
+from compassion_kit.printing.builder import KitHTMLBuilder
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.printing.collection import collection_parts, collection_tree
 from compassion_kit.problems import Problem, ProblemError
 from compassion_kit.read.items import facts
 from compassion_kit.rules import bibliography, frontmatter, sections
 from compassion_kit.web.crisisline import PAPERS as REGION_PAPERS
-from compassion_kit.web.crisisline import PRINT_FLAG, regions_by_paper, safety_lines
+from compassion_kit.web.crisisline import regions_by_paper, safety_lines
 from compassion_kit.words import _
 
 # Handouts of a client_handout kind for clients carry a name and date line and
 # the clinician's "From / Phone" block.
 CLIENT = "client"
-# The item kinds printed as a cover and parts (for publish.outputs, which
-# can ask collection_parts(item) alone: it is empty for other items).
-COLLECTIONS = tuple(name for name, kind in ITEM_KINDS.items() if kind.collection)
 # A list this short never breaks across pages (handout.css, .kit-keep); in
 # large print, where each line holds fewer words, a shorter one (.kit-keep-large).
 SHORT_LIST = (6, 480)
@@ -222,16 +218,8 @@ def _part_tree(app: Sphinx, by_id: dict[str, Item]) -> Callable[[Item], nodes.se
 def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item],
                  by_paper: dict[str, str], band: tuple[str, str] | None) -> str:
     builder = app.builder
-    if not isinstance(builder, StandaloneHTMLBuilder):  # handouts come from HTML builds only
-        raise TypeError(f"print HTML needs an HTML builder, not {builder.name!r}")
-    # The HTML translator reads per-page state that the builder only sets while
-    # writing a page (and not at all on a build with nothing to write): set it
-    # as StandaloneHTMLBuilder.write_doc does, for this item's page.
-    builder.secnumbers = app.env.toc_secnumbers.get(item.docname, {})
-    builder.fignumbers = app.env.toc_fignumbers.get(item.docname, {})
-    builder.imgpath = relative_uri(builder.get_target_uri(item.docname), "_images")
-    builder.dlpath = relative_uri(builder.get_target_uri(item.docname), "_downloads")
-    builder.current_docname = item.docname
+    if not isinstance(builder, KitHTMLBuilder):  # handouts come from the kit's HTML build only
+        raise TypeError(f"print HTML needs the kit's html builder, not {builder.name!r}")
     if item.kind_info.collection:
         parts = [by_id[part_id] for part_id in collection_parts(item)]
         tree = collection_tree(item, parts, _part_tree(app, by_id))
@@ -241,12 +229,8 @@ def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item],
             if item.kind_info.guide else None
         tree = print_tree(app, item, band=band, workbook=workbook)
     # Translators that print differently on paper (the crisis lines of each
-    # paper's region) look for this mapping of paper -> region on the builder.
-    setattr(builder, PRINT_FLAG, by_paper)
-    try:
-        return link_addresses_in_html(builder.render_partial(tree)["fragment"])
-    finally:
-        setattr(builder, PRINT_FLAG, None)
+    # paper's region) read this mapping of paper -> region from the builder.
+    return link_addresses_in_html(builder.render_print_body(item.docname, tree, by_paper))
 
 
 def footer_margins(safety: list[tuple[str, Markup]], title: str, licence: str

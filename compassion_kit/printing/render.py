@@ -84,7 +84,7 @@ class RenderError(Exception):
     """A handout could not be rendered cleanly."""
 
 
-class BlockedResource(FatalURLFetchingError):
+class BlockedResourceError(FatalURLFetchingError):
     """A handout asked for something outside the build; nothing was fetched."""
 
 
@@ -102,16 +102,16 @@ class LocalOnlyFetcher(URLFetcher):
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         parsed = urlparse(url)
         if parsed.scheme != "file":
-            raise BlockedResource(f"blocked {url}: handouts may only use files of the kit")
+            raise BlockedResourceError(f"blocked {url}: handouts may only use files of the kit")
         if parsed.netloc:
-            raise BlockedResource(f"blocked {url}: a file URL may not name a host")
+            raise BlockedResourceError(f"blocked {url}: a file URL may not name a host")
         path = Path(unquote(parsed.path)).resolve()
         if not any(path.is_relative_to(root) for root in self._roots):
-            raise BlockedResource(f"blocked {url}: outside the project and its build")
+            raise BlockedResourceError(f"blocked {url}: outside the project and its build")
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise BlockedResource(f"cannot read {path}: {error.strerror}") from error
+            raise BlockedResourceError(f"cannot read {path}: {error.strerror}") from error
         kind = TYPES.get(path.suffix.lower(), "application/octet-stream")
         return URLFetcherResponse(path.as_uri(), data, {"Content-Type": kind})
 

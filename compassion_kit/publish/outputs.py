@@ -24,6 +24,7 @@ from compassion_kit.printing import clinician, logsheet, pack
 from compassion_kit.printing import html as printhtml
 from compassion_kit.printing import pool as renderpool
 from compassion_kit.printing import render as pdf
+from compassion_kit.printing.builder import KitHTMLBuilder, setup_builder
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.problems import Problem, ProblemError, report
 from compassion_kit.publish import catalog
@@ -73,7 +74,8 @@ class Outputs:
 
 def write_handouts(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: the catalogue, the PDFs and the pack, or nothing at all."""
-    if exception is not None or app.builder.format != "html":
+    # Only the kit's html builder prints (not epub, dirhtml or singlehtml).
+    if exception is not None or not isinstance(app.builder, KitHTMLBuilder):
         return
     if _build_failed(app):
         logger.info("kit: not writing catalog.json or PDFs: the build has warnings")
@@ -138,7 +140,7 @@ def _print_html(app: Sphinx, outputs: Outputs, item: Item, by_id: dict[str, Item
     except ProblemError as error:
         outputs.fail(error.problem)
         return None
-    parts = printhtml.collection_parts(item) if item.kind in printhtml.COLLECTIONS else []
+    parts = printhtml.collection_parts(item)  # none unless it is a collection
     sources = [Path(app.env.doc2path(doc)) for doc in
                [item.docname, *(by_id[part].docname for part in parts if part in by_id)]]
     sources.append(Path(app.srcdir, app.config.kit_bibliography))
@@ -241,7 +243,7 @@ def write_pack(app: Sphinx, outputs: Outputs, by_id: dict[str, Item],
     for message in messages:
         outputs.fail(Problem(str(pack.target(app)), 0, "pack", message, "pack"))
     paper = pack.paper(app)
-    if messages or paper is None:
+    if messages:
         return
     item = pack.pack_item(wanted, by_id)
     html = _print_html(app, outputs, item, by_id, details)
@@ -259,5 +261,6 @@ def write_pack(app: Sphinx, outputs: Outputs, by_id: dict[str, Item],
 
 
 def setup_handouts(app: Sphinx) -> None:
+    setup_builder(app)
     setup_pdflinks(app)
     app.connect("build-finished", write_handouts)

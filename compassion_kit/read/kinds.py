@@ -67,7 +67,3 @@ def source_kind_in(config: Config, docname: str) -> SourceKind | None:
         if docname.startswith(folder):
             return kind
     return None
-
-
-# The old name, for read/titles.py until it asks source_kind_in.
-kind_in = source_kind_in

@@ -106,4 +106,3 @@ def setup_source_checks(app: Sphinx) -> None:
     setup_untrusted(app)
 
 
-setup_assets_check = setup_source_checks  # the module's old name (assets_check), for callers

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from compassion_kit.i18n.frontmatter import translated_title
-from compassion_kit.read.kinds import kind_in
+from compassion_kit.read.kinds import source_kind_in
 from compassion_kit.rules import frontmatter, sections
 
 
@@ -25,7 +25,7 @@ class PlainFrontMatterTitle(SphinxTransform):
     default_priority = 100  # early: before smart quotes and before doctree-read
 
     def apply(self, **kwargs: Any) -> None:
-        if kind_in(self.config, self.env.docname) is None:
+        if source_kind_in(self.config, self.env.docname) is None:
             return
         top = sections.top_section(self.document)
         if top is None or not isinstance(top[0], nodes.title):

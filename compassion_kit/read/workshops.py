@@ -17,7 +17,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from compassion_kit.model import Item
+from compassion_kit.model import WORKBOOK, WORKSHOP_GUIDE, Item
 from compassion_kit.problems import Problem
 from compassion_kit.read.items import print_links
 from compassion_kit.rules import sections
@@ -37,7 +37,7 @@ REQUIRED = (
 )
 
 
-class agenda_placeholder(nodes.General, nodes.Element):
+class agenda_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils style
     """Where ``{workshop-agenda}`` stands; becomes the agenda table on read."""
 
 
@@ -121,12 +121,12 @@ def missing_exercises(front: FrontMatter, known: set[str]) -> list[Problem]:
 
 
 def make_items(docname: str, data: dict) -> list[Item]:
-    common = dict(docname=docname, audiences=("team",),
-                  duration_minutes=data["duration_minutes"], meta=data)
+    common = {"docname": docname, "audiences": ("team",),
+              "duration_minutes": data["duration_minutes"], "meta": data}
     return [
-        Item(id=f"{data['id']}-guide", kind="workshop-guide",
+        Item(id=f"{data['id']}-guide", kind=WORKSHOP_GUIDE.name,
              title=f"{data['title']}: Facilitator Guide", summary=data["summary"], **common),
-        Item(id=f"{data['id']}-workbook", kind="workbook",
+        Item(id=f"{data['id']}-workbook", kind=WORKBOOK.name,
              title=f"{data['title']}: Participant Workbook", summary=data["summary"], **common),
     ]
 

@@ -65,62 +65,62 @@ ASKS = {
     "self-criticism-in-writing": Ask(
         "writing down self-criticism", "moderate", True, {
             "acute-suicidality": ("avoid", CRISIS_FIRST),
-            "depression-with-rumination": ("adapt", "Keep the critic's words to one short line, "
-                                           "then go straight to the kind reply."),
-            "ocd-or-scrupulosity": ("adapt", "Keep the critic's words brief and general; no "
-                                    "re-checking or rewriting them."),
-            "eating-or-body-image": ("adapt", "Leave out criticism of body, weight or food "
-                                     "unless you do it together in session."),
+            "depression-with-rumination": ("adapt", ("Keep the critic's words to one short line, "
+                                            "then go straight to the kind reply.")),
+            "ocd-or-scrupulosity": ("adapt", ("Keep the critic's words brief and general; no "
+                                     "re-checking or rewriting them.")),
+            "eating-or-body-image": ("adapt", ("Leave out criticism of body, weight or food "
+                                      "unless you do it together in session.")),
         }),
     "memory-recall": Ask(
         "recalling a painful memory", "moderate", True, {
             "acute-suicidality": ("avoid", CRISIS_FIRST),
-            "recent-trauma-or-loss": ("adapt", "Choose a small, everyday moment, not the "
-                                      "trauma or the loss itself."),
-            "dissociation": ("adapt", "Eyes open, feet on the floor, a mild memory; stop if "
-                             "the person feels far away."),
-            "depression-with-rumination": ("adapt", "Set a time limit of a few minutes and "
-                                           "choose a mild memory."),
+            "recent-trauma-or-loss": ("adapt", ("Choose a small, everyday moment, not the "
+                                       "trauma or the loss itself.")),
+            "dissociation": ("adapt", ("Eyes open, feet on the floor, a mild memory; stop if "
+                              "the person feels far away.")),
+            "depression-with-rumination": ("adapt", ("Set a time limit of a few minutes and "
+                                            "choose a mild memory.")),
             "psychosis": ("adapt", "Do it in session, with a mild and recent memory."),
         }),
     "evoking-distress": Ask(
         "staying with a painful feeling", "moderate", True, {
             "acute-suicidality": ("avoid", CRISIS_FIRST),
-            "recent-trauma-or-loss": ("adapt", "Choose a small, current difficulty, not the "
-                                      "trauma or the loss itself."),
+            "recent-trauma-or-loss": ("adapt", ("Choose a small, current difficulty, not the "
+                                       "trauma or the loss itself.")),
             "dissociation": ("adapt", "Keep it short, eyes open, with a grounding step ready."),
-            "depression-with-rumination": ("adapt", "Keep it short and end on the kind or "
-                                           "practical step."),
+            "depression-with-rumination": ("adapt", ("Keep it short and end on the kind or "
+                                            "practical step.")),
         }),
     "disclosure-in-group": Ask(
         "sharing personal experience in a group", "gentle", True, {
-            "recent-trauma-or-loss": ("adapt", "Share only what you choose; passing is always "
-                                      "fine."),
-            "acute-suicidality": ("adapt", "Talk with the facilitator or clinician privately "
-                                  "first."),
+            "recent-trauma-or-loss": ("adapt", ("Share only what you choose; passing is always "
+                                       "fine.")),
+            "acute-suicidality": ("adapt", ("Talk with the facilitator or clinician privately "
+                                   "first.")),
         }),
     "difficult-conversation": Ask(
         "a hard conversation with someone", "gentle", True, {
-            "abuse-at-home": ("avoid", "Not for a relationship in which someone hurts, threatens "
-                              "or controls the person; plan for safety instead."),
+            "abuse-at-home": ("avoid", ("Not for a relationship in which someone hurts, threatens "
+                               "or controls the person; plan for safety instead.")),
         }),
     "breath-focus": Ask(
         "attention on the breath", "gentle", True, {
-            "panic-or-breathing-problems": ("adapt", "Natural pace, no counting, deep breaths "
-                                            "or holding; shift to the feet if dizzy."),
+            "panic-or-breathing-problems": ("adapt", ("Natural pace, no counting, deep breaths "
+                                             "or holding; shift to the feet if dizzy.")),
             "dissociation": ("adapt", "Eyes open; anchor on sounds or the feet instead."),
-            "recent-trauma-or-loss": ("adapt", "Offer an outward anchor (sounds, feet) as an "
-                                      "equal choice."),
+            "recent-trauma-or-loss": ("adapt", ("Offer an outward anchor (sounds, feet) as an "
+                                       "equal choice.")),
         }),
     "body-focus": Ask(
         "attention on body sensations", "gentle", True, {
-            "eating-or-body-image": ("adapt", "Focus on the hands or feet, not the body's shape "
-                                     "or middle."),
+            "eating-or-body-image": ("adapt", ("Focus on the hands or feet, not the body's shape "
+                                      "or middle.")),
             "dissociation": ("adapt", "Eyes open; a neutral place such as the hands."),
-            "recent-trauma-or-loss": ("adapt", "Let the person choose a neutral place, such as "
-                                      "the hands."),
-            "panic-or-breathing-problems": ("adapt", "Anchor on the feet or hands; noticing the "
-                                            "heartbeat can set off panic."),
+            "recent-trauma-or-loss": ("adapt", ("Let the person choose a neutral place, such as "
+                                       "the hands.")),
+            "panic-or-breathing-problems": ("adapt", ("Anchor on the feet or hands; noticing the "
+                                             "heartbeat can set off panic.")),
         }),
     "eyes-closed": Ask(
         "closing the eyes", "gentle", True, {
@@ -130,10 +130,10 @@ ASKS = {
         }),
     "touch": Ask(
         "soothing self-touch", "gentle", True, {
-            "recent-trauma-or-loss": ("adapt", "Touch is optional; hands can rest on the lap or "
-                                      "a table."),
-            "eating-or-body-image": ("adapt", "A hand on a table or a soft object instead of "
-                                     "the body."),
+            "recent-trauma-or-loss": ("adapt", ("Touch is optional; hands can rest on the lap or "
+                                       "a table.")),
+            "eating-or-body-image": ("adapt", ("A hand on a table or a soft object instead of "
+                                      "the body.")),
         }),
     "imagery": Ask(
         "imagining a person or scene", "gentle", False, {

@@ -22,7 +22,7 @@ from compassion_kit.words import _
 LEVEL_LABELS = {"avoid": _("Avoid for now"), "adapt": _("Adapt"), "fine": _("Fine as written")}
 
 
-class contraindications_placeholder(nodes.General, nodes.Element):
+class contraindications_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils style
     """Replaced by the table before writing; never reaches a writer."""
 
 

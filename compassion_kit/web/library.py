@@ -20,7 +20,7 @@ filter rule (issue 14).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -28,6 +28,7 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
 
 from compassion_kit.i18n.translation import site_relative
 from compassion_kit.model import ITEM_KINDS, PAPER_LABELS, Item
@@ -53,7 +54,7 @@ LISTABLE = tuple(name for name, kind in ITEM_KINDS.items() if kind.listable)
 LISTED_BY_DEFAULT = [name for name, kind in ITEM_KINDS.items() if kind.listed_by_default]
 
 
-class library_placeholder(nodes.General, nodes.Element):
+class library_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils style
     """Replaced by the cards before writing; never reaches a writer."""
 
 
@@ -65,7 +66,7 @@ def _kinds(value: str) -> list[str]:
 
 
 class KitLibrary(SphinxDirective):
-    option_spec = {
+    option_spec: ClassVar[OptionSpec] = {
         "kind": _kinds,
         "chapter": directives.unchanged,
         "audience": directives.unchanged,

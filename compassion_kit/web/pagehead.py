@@ -18,9 +18,9 @@ from compassion_kit.model import Item
 from compassion_kit.read import collector
 from compassion_kit.words import _
 
-# After a title that another page shares: "Self-compassion (chapter)".
-TITLE_KIND = {"exercise": _("practice"), "info-sheet": _("info sheet"),
-              "workshop-guide": _("workshop plan"), "chapter": _("chapter")}
+# After a title that another page shares: "Self-compassion (chapter)"; an
+# item's page says its kind's page_word ("practice").
+CHAPTER_WORD = _("chapter")
 DESCRIPTION_CHARS = 160
 FILTER_CSS = "kit-filters.css"
 LIBRARY_JS = "kit.js"
@@ -48,9 +48,9 @@ def unique_title(app: Sphinx, pagename: str, context: dict) -> None:
     if text not in _duplicate_titles(app):
         return
     items = items_by_doc(app).get(pagename, [])
-    kind = TITLE_KIND.get(items[0].kind) if items else None
-    if kind is None and pagename.startswith("docs/chapters/"):
-        kind = TITLE_KIND["chapter"]
+    kind = str(items[0].kind_info.page_word) if items else ""
+    if not kind and pagename.startswith("docs/chapters/"):
+        kind = str(CHAPTER_WORD)
     if kind:
         context["title"] = f"{title} ({kind})"
 

@@ -11,6 +11,8 @@ translated, like any other paragraph of the page.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from markupsafe import escape
@@ -18,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
+from sphinx.util.typing import OptionSpec
 
 from compassion_kit.about import STATIC_DIR
 from compassion_kit.i18n import english_links
@@ -37,7 +40,7 @@ ART_SIZE = (320, 120)
 
 # -- Placeholders the content may use -----------------------------------------------------
 
-class web_placeholder(nodes.General, nodes.Element):
+class web_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils style
     """Becomes HTML in doctree-resolved; never reaches a writer."""
 
 
@@ -60,7 +63,7 @@ class SiteSearch(_Placeholder):
     what = "search"
 
 
-class route(nodes.General, nodes.Element):
+class route(nodes.General, nodes.Element):  # noqa: N801 - docutils style
     """One route: its target (``docname[?filters]``); a title and a description
     paragraph inside. Becomes HTML with its placeholder."""
 
@@ -102,7 +105,7 @@ class Illustration(_Placeholder):
     """A decorative illustration from _static/art (no alt text: it adds no information)."""
     what = "art"
     required_arguments = 1
-    option_spec = {"class": directives.class_option}
+    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
 
 
 class HelpLinks(SphinxDirective):

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import jsonschema
 import yaml
@@ -31,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.config import ENUM
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.typing import OptionSpec
 
 from compassion_kit.i18n import datafiles
 from compassion_kit.problems import Problem, report
@@ -150,7 +152,7 @@ def action_links(line: Line) -> list[nodes.Node]:
     return links
 
 
-class support_line(nodes.inline):
+class support_line(nodes.inline):  # noqa: N801 - docutils style
     """A service named by id for the build's region; its children show the
     site's region. Print pages show each region's version (web.crisisline)."""
 
@@ -227,7 +229,7 @@ def _line_item(line: Line) -> nodes.list_item:
 class CrisisLines(SphinxDirective):
     """Every region's lines (or one, with ``:region:``), each as a list."""
 
-    option_spec = {"region": lambda value: directives.choice(value, REGIONS)}
+    option_spec: ClassVar[OptionSpec] = {"region": lambda value: directives.choice(value, REGIONS)}
 
     def run(self) -> list[nodes.Node]:
         note_dependencies(self.env)

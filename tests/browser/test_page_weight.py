@@ -37,7 +37,7 @@ def _load(browser, server, name: str, viewport) -> tuple[list, object, object]:
 
 
 def test_the_landing_page_is_light(browser, server):
-    responses, page, context = _load(browser, server, "index.html", PHONE)
+    responses, _page, context = _load(browser, server, "index.html", PHONE)
     sizes = [(response.url.removeprefix(server.origin), response.request.resource_type,
               response.body()) for response in responses if response.status == 200]
     context.close()
@@ -61,7 +61,7 @@ def test_assets_load_only_where_they_are_used(browser, server):
     seen = {}
     for name in ["index.html", "exercises/index.html", "exercises/self-compassion-break.html",
                  "search.html?q=kind"]:
-        responses, page, context = _load(browser, server, name, DESKTOP)
+        responses, _page, context = _load(browser, server, name, DESKTOP)
         seen[name] = {response.url.rsplit("/", 1)[-1].split("?")[0] for response in responses}
         context.close()
     everywhere = set.intersection(*seen.values())
@@ -80,7 +80,7 @@ def test_assets_load_only_where_they_are_used(browser, server):
 def test_no_layout_shift_on_the_key_pages(browser, server, viewport):
     shifts = {}
     for name in KEY_PAGES:
-        responses, page, context = _load(browser, server, name, viewport)
+        _responses, page, context = _load(browser, server, name, viewport)
         shifts[name] = page.evaluate(script("layout-shift.js"))
         context.close()
     print("\n" + "\n".join(f"CLS {found['cls']:.3f} {name}" for name, found in shifts.items()))

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+from typing import ClassVar
 
 from compassion_kit.testing import REPO, load_catalog
 
@@ -57,7 +58,7 @@ def chromium_executable() -> str | None:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map,
                       ".js": "text/javascript", ".woff2": "font/woff2", ".json": "application/json"}
 
     def __init__(self, *args, log: list, **kwargs):

@@ -110,11 +110,9 @@ def reader_text(soup: BeautifulSoup, names: list[str] = ()) -> str:
 def english_words(text: str, kept: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(word, the words around it) for each English word of ``text`` (but the
     ``kept`` ones)."""
-    found = []
-    for match in WORD.finditer(text):
-        if match[0].lower() in ENGLISH and match[0] not in kept:
-            found.append((match[0], text[max(0, match.start() - 40): match.end() + 40]))
-    return found
+    return [(match[0], text[max(0, match.start() - 40): match.end() + 40])
+            for match in WORD.finditer(text)
+            if match[0].lower() in ENGLISH and match[0] not in kept]
 
 
 def spanish_words() -> set[str]:

@@ -141,9 +141,8 @@ def test_every_page_of_both_sites_switches_language_to_the_same_page(site, es_si
             expected[LANG] = f"{LANG}/{english}"
         if alternates != expected:
             problems.append(f"{here}: alternates {alternates}, expected {expected}")
-        for path in alternates.values():
-            if not (site / path).is_file():
-                problems.append(f"{here}: alternate {path} is no file of the site")
+        problems.extend(f"{here}: alternate {path} is no file of the site"
+                        for path in alternates.values() if not (site / path).is_file())
         checked += 1
     print(f"\n{checked} pages: language link and alternates checked")
     assert checked > 40
@@ -185,8 +184,8 @@ def test_the_spanish_word_list_is_small_and_every_word_is_needed(flagged):
     assert lines == sorted(lines, key=str.casefold), "keep it sorted"
     seen = set(flagged) | {word.lower() for word in flagged}
     unneeded = [word for word in lines if word not in seen]
-    assert not unneeded, f"no longer flagged on any page, remove from {WORD_LIST.name}: " \
-                         f"{unneeded}"
+    assert not unneeded, (f"no longer flagged on any page, remove from {WORD_LIST.name}: "
+                          f"{unneeded}")
 
 
 # -- The search page ---------------------------------------------------------------------------

@@ -154,8 +154,8 @@ def test_schema_accepts_every_type(tmp_path):
      "field 'fields[0].options'", "missing required field"),
     ("  - name: plan\n    label: My plan\n    type: table\n    rows: 3\n",
      "field 'fields[0].columns'", "missing required field"),
-    ("  - name: mood\n    label: My mood\n    type: scale\n    low: calm\n    high: swamped\n"
-     "    items: [a, b]\n", "field 'fields[0].items'", "is not used by type 'scale'"),
+    (("  - name: mood\n    label: My mood\n    type: scale\n    low: calm\n    high: swamped\n"
+      "    items: [a, b]\n"), "field 'fields[0].items'", "is not used by type 'scale'"),
     ("  - name: mood\n    label: My mood\n    type: dial\n",
      "field 'fields[0].type'", "is not one of"),
     ("  - name: notes\n    label: Notes\n", "field 'fields[0].size'", "missing required field"),

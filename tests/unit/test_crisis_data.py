@@ -47,9 +47,9 @@ def test_no_source_types_a_crisis_or_support_number():
     found = []
     for path in SOURCES:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for match in (*short.finditer(line), *NUMBER.finditer(line)):
-                found.append(f"{path.relative_to(REPO)}:{number}: {match.group(0)!r}: "
-                             f"{line.strip()[:80]}")
+            found.extend(f"{path.relative_to(REPO)}:{number}: {match.group(0)!r}: "
+                         f"{line.strip()[:80]}"
+                         for match in (*short.finditer(line), *NUMBER.finditer(line)))
     assert found == [], "use {crisis-line} or {support-line}`id`:\n" + "\n".join(found)
 
 

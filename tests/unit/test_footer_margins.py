@@ -44,7 +44,7 @@ def _footer_probe(paper: str, region: str, title: str) -> str:
 def test_the_bottom_margin_holds_every_regions_footer(paper):
     """For the crisis lines of every region and a long title: the footer ends
     0.55 in above the edge, starts below the page's text, and the margin
-    leaves no more than a line spare (printfooter.py measures the words)."""
+    leaves no more than a line spare (printing/footer.py measures the words)."""
     from weasyprint.formatting_structure import boxes
 
     problems = []

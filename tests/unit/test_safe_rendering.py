@@ -29,7 +29,7 @@ def no_lookups(monkeypatch):
                                  "https://kit-beacon.invalid/x.png", "data:image/png;base64,AA"])
 def test_fetcher_refuses_hosts_and_outside_files_without_a_lookup(no_lookups, tmp_path, url):
     fetcher = pdf.LocalOnlyFetcher((tmp_path,))
-    with pytest.raises(pdf.BlockedResource):
+    with pytest.raises(pdf.BlockedResourceError):
         fetcher.fetch(url)
 
 

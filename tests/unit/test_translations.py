@@ -58,7 +58,7 @@ def test_the_templates_catalogue_is_complete():
     with (REPO / "locales" / LANG / "LC_MESSAGES" / "sphinx.po").open("rb") as handle:
         catalog = read_po(handle)
     conf: dict = {}
-    exec(compile((REPO / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"),  # noqa: S102
+    exec(compile((REPO / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"),
          {"__file__": str(REPO / "conf.py")}, conf)
     wanted = _template_messages() | {conf[name] for name in SITE_WORDS if conf.get(name)}
     problems = []
