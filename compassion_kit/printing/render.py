@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -198,8 +199,23 @@ def _weasyprint_warnings() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
-    """The laid-out WeasyPrint Document (pages and boxes) of ``html`` on ``paper``."""
+@dataclass(frozen=True)
+class PaperSetup:
+    """What every render on one paper shares: the font configuration (which
+    holds the vendored fonts once the print CSS's @font-face rules are read),
+    the parsed print stylesheets and the fetcher they were read with."""
+
+    fonts: FontConfiguration
+    fetcher: LocalOnlyFetcher
+    stylesheets: tuple[CSS, ...]
+
+
+@functools.lru_cache(maxsize=len(PAPERS) * 2)
+def paper_setup(paper: str, roots: tuple[Path, ...] = ()) -> PaperSetup:
+    """The set-up for ``paper``, made once per process and reused by every
+    render on it: most of a handout's render time is this set-up, not layout
+    (tests/unit/test_render_reuse.py checks that reuse gives the same bytes).
+    A stylesheet that warns raises RenderError, and nothing is kept."""
     if paper not in PAPERS:
         raise RenderError(f"unknown paper '{paper}'; use one of {', '.join(PAPERS)}")
     fetcher = LocalOnlyFetcher((ASSETS_DIR, *roots))
@@ -207,11 +223,25 @@ def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
     fonts = kit_fonts_only()
     with _weasyprint_warnings() as messages:
         try:
-            stylesheets = [
+            stylesheets = (
                 *(CSS(filename=PRINT_DIR / name.format(paper=paper), url_fetcher=fetcher,
                       font_config=fonts) for name in STYLESHEETS),
                 CSS(string=FONT_SAFE_CSS, font_config=fonts),
-            ]
+            )
+        except FatalURLFetchingError as error:
+            cause = error.__cause__ or error
+            raise RenderError(str(cause)) from error
+    if messages:
+        raise RenderError("; ".join(dict.fromkeys(messages)))
+    return PaperSetup(fonts, fetcher, stylesheets)
+
+
+def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
+    """The laid-out WeasyPrint Document (pages and boxes) of ``html`` on ``paper``."""
+    setup = paper_setup(paper, tuple(roots))
+    fonts, fetcher, stylesheets = setup.fonts, setup.fetcher, list(setup.stylesheets)
+    with _weasyprint_warnings() as messages:
+        try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
                 stylesheets=stylesheets, font_config=fonts, pdf_variant=PDF_VARIANT,
                 pdf_forms=True)
