@@ -1,13 +1,14 @@
-"""Sphinx's HTML builder, able to render an item's print body after the site is written.
+"""Sphinx's HTML builders, able to render an item's print body after the site is written.
 
 The HTML translator reads per-page state that ``StandaloneHTMLBuilder`` sets
 only inside ``write_doc`` (section and figure numbers, the image and download
 paths, the page being written). The print HTML of every item is made at
 build-finished (publish.outputs), after the last page, and on a build that
-wrote no page at all; so this small subclass, registered in place of Sphinx's
-``html`` builder, sets that state for one page the way ``write_doc`` does and
-puts the previous state back afterwards. It is the one place that knows those
-attributes; the rest of the kit calls ``render_print_body``.
+wrote no page at all; so two small subclasses, registered in place of Sphinx's
+``html`` and ``dirhtml`` builders, set that state for one page the way
+``write_doc`` does and put the previous state back afterwards. This is the one
+place that knows those attributes; the rest of the kit calls
+``render_print_body``. Other builders (epub, singlehtml) print no handouts.
 
 While it renders, ``kit_print_regions`` maps each paper to the crisis-line
 region it prints (web.crisisline reads it; ``None`` on the web).
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
@@ -29,8 +31,8 @@ from compassion_kit.web.crisisline import PRINT_FLAG
 _PAGE_STATE = ("secnumbers", "fignumbers", "imgpath", "dlpath", "current_docname", PRINT_FLAG)
 
 
-class KitHTMLBuilder(StandaloneHTMLBuilder):
-    """The ``html`` builder of a kit build: Sphinx's, plus ``render_print_body``."""
+class PrintingBuilder(StandaloneHTMLBuilder):
+    """An HTML builder of a kit build: Sphinx's, plus ``render_print_body``."""
 
     kit_print_regions: dict[str, str] | None = None
 
@@ -57,5 +59,14 @@ class KitHTMLBuilder(StandaloneHTMLBuilder):
             return str(self.render_partial(tree)["fragment"])
 
 
+class KitHTMLBuilder(PrintingBuilder):
+    """``-b html``: Sphinx's StandaloneHTMLBuilder, able to print."""
+
+
+class KitDirHTMLBuilder(PrintingBuilder, DirectoryHTMLBuilder):
+    """``-b dirhtml``: Sphinx's DirectoryHTMLBuilder (a page per folder), able to print."""
+
+
 def setup_builder(app: Sphinx) -> None:
     app.add_builder(KitHTMLBuilder, override=True)
+    app.add_builder(KitDirHTMLBuilder, override=True)

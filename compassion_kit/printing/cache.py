@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
@@ -65,6 +65,7 @@ class _Resources(HTMLParser):
             self.urls.append(href)
 
 
+@lru_cache(maxsize=4)  # one item's four papers ask in turn
 def resources_digest(html: str, base_url: str) -> str:
     """Hash of the local files ``html`` loads (their bytes, or that they are missing)."""
     parser = _Resources()

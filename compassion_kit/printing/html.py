@@ -30,7 +30,7 @@ from compassion_kit.printing import footer as printfooter
 from compassion_kit.printing import linksback
 from compassion_kit.printing.addresses import footer_safety, link_addresses_in_html, source_html
 from compassion_kit.printing.answers import render as write_in
-from compassion_kit.printing.builder import KitHTMLBuilder
+from compassion_kit.printing.builder import PrintingBuilder
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.printing.collection import collection_parts, collection_tree
 from compassion_kit.problems import Problem, ProblemError
@@ -218,8 +218,8 @@ def _part_tree(app: Sphinx, by_id: dict[str, Item]) -> Callable[[Item], nodes.se
 def _render_body(app: Sphinx, item: Item, by_id: dict[str, Item],
                  by_paper: dict[str, str], band: tuple[str, str] | None) -> str:
     builder = app.builder
-    if not isinstance(builder, KitHTMLBuilder):  # handouts come from the kit's HTML build only
-        raise TypeError(f"print HTML needs the kit's html builder, not {builder.name!r}")
+    if not isinstance(builder, PrintingBuilder):  # handouts come from the kit's HTML build only
+        raise TypeError(f"print HTML needs the kit's html or dirhtml builder, not {builder.name!r}")
     if item.kind_info.collection:
         parts = [by_id[part_id] for part_id in collection_parts(item)]
         tree = collection_tree(item, parts, _part_tree(app, by_id))

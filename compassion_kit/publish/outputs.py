@@ -24,10 +24,10 @@ from compassion_kit.printing import clinician, logsheet, pack
 from compassion_kit.printing import html as printhtml
 from compassion_kit.printing import pool as renderpool
 from compassion_kit.printing import render as pdf
-from compassion_kit.printing.builder import KitHTMLBuilder, setup_builder
+from compassion_kit.printing.builder import PrintingBuilder, setup_builder
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.problems import Problem, ProblemError, report
-from compassion_kit.publish import catalog
+from compassion_kit.publish import catalog, reuse
 from compassion_kit.publish import staging as publish
 from compassion_kit.read import collector
 from compassion_kit.rules import glyphs
@@ -66,6 +66,7 @@ class Outputs:
         self.learned: list[tuple[Path, str, bytes, int]] = []
         self.problems: list[Problem] = []
         self.pack: tuple[int, Path] | None = None  # (handouts in it, where it goes)
+        self.print_key = ""  # what this build's print HTML is made from (publish.reuse)
 
     def fail(self, problem: Problem) -> None:
         report(problem)
@@ -74,8 +75,8 @@ class Outputs:
 
 def write_handouts(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: the catalogue, the PDFs and the pack, or nothing at all."""
-    # Only the kit's html builder prints (not epub, dirhtml or singlehtml).
-    if exception is not None or not isinstance(app.builder, KitHTMLBuilder):
+    # Only the kit's html and dirhtml builders print (not epub or singlehtml).
+    if exception is not None or not isinstance(app.builder, PrintingBuilder):
         return
     if _build_failed(app):
         logger.info("kit: not writing catalog.json or PDFs: the build has warnings")
@@ -157,12 +158,22 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
     todo: list[tuple[Item, str, Path, str]] = []
     jobs: list[renderpool.Job] = []
     pages: dict[tuple[str, str], int] = {}
+    ids = [item.id for item in items]
+    outputs.print_key = reuse.fingerprint(app, details, ids)
+    stored = reuse.reusable(app, outputs.print_dir, outputs.print_key, ids)
+    if stored is None:
+        reuse.forget(outputs.print_dir)
+    else:
+        logger.info("kit: nothing changed since the last build: its print HTML is reused")
     for item in items:
-        html = _print_html(app, outputs, item, by_id, details)
+        html = stored[item.id] if stored is not None else \
+            _print_html(app, outputs, item, by_id, details)
         if html is None:
             continue
-        # Kept beside the doctrees (never published) for tests and for debugging layout.
-        pdf.write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
+        if stored is None:
+            # Kept beside the doctrees (never published) for tests, for debugging
+            # layout and for the next build to reuse (publish.reuse).
+            pdf.write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
         base_url = Path(outputs.outdir, app.builder.get_target_uri(item.docname)).as_uri()
         for paper in pdf.PAPERS:
             target = outputs.root / item.pdf_path(paper)
@@ -229,6 +240,8 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
     publish.delete(stale, outputs.root)
     outputs.cache.keep_only(keep)
     outputs.cache.save()
+    if outputs.print_key:
+        reuse.remember(outputs.print_dir, outputs.print_key, [item.id for item in items])
     if stale:
         logger.info("kit: removed %d outputs of items that no longer exist", len(stale))
     if outputs.pack is not None:
@@ -262,5 +275,6 @@ def write_pack(app: Sphinx, outputs: Outputs, by_id: dict[str, Item],
 
 def setup_handouts(app: Sphinx) -> None:
     setup_builder(app)
+    reuse.setup_reuse(app)
     setup_pdflinks(app)
     app.connect("build-finished", write_handouts)
