@@ -3,7 +3,8 @@ process, first serially, then with one worker per core, through the kit's own
 pool (compassion_kit.printing.pool), from the print HTML the build saved.
 
 Also how many cores this machine really gives busy Python processes, since the
-parallel speedup cannot beat that."""
+parallel speedup cannot beat that, and WeasyPrint's floor here: the same PDFs
+made by WeasyPrint alone in one warm process (``floor_cpu``)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class Stage:
     parallel_cpu: float
     pages: int  # of every PDF, counted by pypdf
     identical: bool  # the parallel PDFs are byte for byte the serial ones
+    floor_cpu: float  # WeasyPrint alone, one warm process (floor_cpu)
 
 
 def print_jobs(src: Path, out: Path, doctrees: Path) -> list[renderpool.Job]:
@@ -72,6 +74,35 @@ def effective_cores(workers: int) -> float:
     return workers * alone / together
 
 
+def floor_cpu(jobs: list[renderpool.Job]) -> float:
+    """CPU seconds of WeasyPrint's floor on this machine: every job's HTML laid out
+    and written in this one warm process, with one font configuration and the print
+    CSS parsed once per paper (set-up not counted), and none of the kit's own steps
+    (the fetch checks, the warnings check, the footer's tags, the link filter)."""
+    from weasyprint import CSS, HTML  # only the process that renders imports it
+
+    from compassion_kit.printing import render as pdf
+
+    setups = {}
+    for paper in sorted({job.paper for job in jobs}):
+        fonts = pdf.kit_fonts_only()
+        sheets = [*(CSS(filename=pdf.PRINT_DIR / name.format(paper=paper), font_config=fonts)
+                    for name in pdf.STYLESHEETS), CSS(string=pdf.FONT_SAFE_CSS, font_config=fonts)]
+        setups[paper] = (fonts, sheets)
+
+    def write(job: renderpool.Job) -> bytes:
+        fonts, sheets = setups[job.paper]
+        document = HTML(string=job.html, base_url=job.base_url).render(
+            stylesheets=sheets, font_config=fonts, pdf_variant=pdf.PDF_VARIANT, pdf_forms=True)
+        return document.write_pdf(pdf_variant=pdf.PDF_VARIANT, pdf_forms=True)
+
+    write(jobs[0])  # warm: the first layout loads what every later one reuses
+    start = time.process_time()
+    for job in jobs:
+        write(job)
+    return time.process_time() - start
+
+
 def pages_of(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
@@ -97,4 +128,5 @@ def measure_stage(src: Path, out: Path, doctrees: Path) -> Stage:
     parallel, parallel_cpu, parallel_pdfs = render_stage(jobs, workers)
     return Stage(jobs=len(jobs), workers=workers, effective_cores=cores, serial=serial,
                  serial_cpu=serial_cpu, parallel=parallel, parallel_cpu=parallel_cpu,
-                 pages=sum(map(pages_of, serial_pdfs)), identical=serial_pdfs == parallel_pdfs)
+                 pages=sum(map(pages_of, serial_pdfs)), identical=serial_pdfs == parallel_pdfs,
+                 floor_cpu=floor_cpu(jobs))

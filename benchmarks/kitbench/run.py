@@ -58,6 +58,7 @@ def one_run(run: int, work: Path, samples: Samples, results: dict[str, Any],
     samples.add("stage_parallel_cpu", stage.parallel_cpu)
     samples.add("stage_pages", stage.pages)
     samples.add("stage_parallel_identical", stage.identical)
+    samples.add("stage_floor_cpu", stage.floor_cpu)
     results["stage"] = {"jobs": stage.jobs, "pages": stage.pages, "workers": stage.workers,
                         "parallel_output_identical": stage.identical}
     say(f"run {run}: PDF stage {stage.jobs} PDFs, {stage.pages} pages: serial "
