@@ -146,8 +146,8 @@ def facts_words(item: Item, intensity: bool = True) -> str:
 # The field names the front-matter key a card's class comes from.
 FILTER_GROUPS = (
     ("kind", _("Kind"), KIND_CHOICES),
-    ("sit", _("Situation"), SITUATIONS),
     ("aud", _("Who it is for"), AUDIENCES),
+    ("sit", _("Situation"), SITUATIONS),
     ("len", _("Length"), {key: label for key, label, _longest in LENGTHS}),
     ("int", _("Intensity"), INTENSITY_CHOICES),
     ("ev", _("Evidence"), EVIDENCE),
