@@ -3,7 +3,7 @@ in English and in Spanish.
 
 In the library, a click on a situation (normal motion settings) leaves exactly
 that situation's practices on screen: those whose front matter names it, which
-catalog.json says too. From the home page a phone user reaches the page
+catalog.json says too. From the library a phone user reaches the page
 "Choose by situation", taps a situation at the top, reads its practices
 (gentlest first) and follows them into the library, where the same practices
 are shown.
@@ -54,7 +54,7 @@ SITUATION_WORDS = {
            "therapist-gets-me": "No sé si mi terapeuta me entiende"},
 }
 LEGEND = {"en": "Situation", "es": "Situación"}
-ROUTE = {"en": "Practices for what I'm going through", "es": "Prácticas para lo que estoy viviendo"}
+WAY_IN = {"en": "Choose by situation", "es": "Elegir por situación"}  # the library's link
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
@@ -100,13 +100,13 @@ def test_the_situation_filter_shows_exactly_that_situations_practices(
     page.close()
 
 
-def test_on_a_phone_a_situation_leads_to_its_practices_and_the_library(
+def test_on_a_phone_a_situation_leads_to_its_practices_and_back_to_the_library(
         browser, server, catalogue, lang):
     page = new_page(browser, PHONE, reduced_motion="no-preference")
-    page.goto(server.url(SITE_FOLDER[lang] + "index.html"), wait_until="load")
-    route = page.locator(f'ul.kit-routes a[href="{PAGE}"]')
-    assert route.inner_text().translate(STRAIGHT) == ROUTE[lang]
-    route.click()
+    page.goto(server.url(SITE_FOLDER[lang] + LIBRARY), wait_until="load")
+    way_in = page.locator(f'article a[href="../{PAGE}"]')
+    assert way_in.inner_text() == WAY_IN[lang]
+    way_in.click()
     page.wait_for_load_state("load")
     assert urlparse(page.url).path.endswith("/" + PAGE), page.url
     by_title = {entry["title"]: entry for entry in library_entries(catalogue)}

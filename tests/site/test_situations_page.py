@@ -1,7 +1,7 @@
 """The page "Choose by situation" and the catalogue's situations, on the built
 site (issue 15, part 2): every situation of the vocabulary is a heading with
 at least two practices, exactly those whose front matter names it, gentlest
-first, each linking to its page; the home page leads there; catalog.json
+first, each linking to its page; the library and the guides lead there; catalog.json
 carries each practice's situations. English and every translation."""
 
 from __future__ import annotations
@@ -82,6 +82,11 @@ def test_the_catalogue_carries_each_practices_situations(site):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_home_page_leads_to_the_page(site, edition):
-    routes = _soup(site, edition + "index.html").select("ul.kit-routes a")
-    assert any(link["href"] == PAGE for link in routes), [link["href"] for link in routes]
+def test_the_library_and_the_guides_lead_to_the_page(site, edition):
+    """In every edition that has the page (its own, not the English one)."""
+    for where, href in (("exercises/index.html", "../" + PAGE),
+                        ("docs/guides/index.html", "choose-by-situation.html")):
+        if not (site / edition / where).is_file():
+            continue  # an edition without that page links to the English one
+        links = _soup(site, edition + where).select("article a")
+        assert any(link["href"] == href for link in links), (edition, where)
