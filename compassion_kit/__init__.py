@@ -28,6 +28,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.web.contraindications import setup_contraindications
     from compassion_kit.web.crisisline import setup_crisisline
     from compassion_kit.web.library import setup_library
+    from compassion_kit.web.situations import setup_situations
     from compassion_kit.web.supportlines import setup_supportlines
     from compassion_kit.web.webpage import setup_webpage
 
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_source_checks(app)
     setup_titles(app)
     setup_library(app)
+    setup_situations(app)
     setup_webpage(app)
     setup_workshops(app)
     setup_handouts(app)

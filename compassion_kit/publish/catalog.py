@@ -53,6 +53,9 @@ def entry(app: Sphinx, item: Item) -> dict[str, Any]:
         "chapter": meta.get("chapter"),
         "format": meta.get("format"),
         "intensity": meta.get("intensity"),
+        # The schema's situation ids (the words are in rules/taxonomy.py); a practice
+        # log has its practice's.
+        "situations": list(meta.get("situations", [])),
         "lang": item.lang,
         "url": _site_url(app, item.lang, item.docname),
         "pdfs": {paper: item.pdf_path(paper) for paper in PAPER_LABELS},

@@ -36,6 +36,20 @@ FORMAT_WORDS = {"written": _("written practice"), "guided": _("guided practice")
 # The library's "Kind" filter: the item kinds that have a plural label (model.ITEM_KINDS).
 KIND_CHOICES = {name: kind.label_plural for name, kind in ITEM_KINDS.items()
                 if kind.label_plural}
+# What a person is going through, in their own words: the schema's situation ids
+# (exercises/schema.json) in the order the page "Choose by situation" shows them,
+# the self first, then the people around, then work and therapy.
+SITUATIONS = {
+    "hard-on-myself": _("I'm hard on myself"),
+    "mistake-and-shame": _("I made a mistake and feel ashamed"),
+    "stressed-and-on-edge": _("I'm stressed and on edge"),
+    "feel-too-much": _("I worry I'm too much for people"),
+    "worn-out-from-caring": _("I'm worn out from caring"),
+    "someone-is-hurting": _("Someone I care about is hurting"),
+    "tense-at-home": _("Things are tense at home"),
+    "tense-conversation-at-work": _("A tense conversation at work"),
+    "therapist-gets-me": _("I'm not sure my therapist gets me"),
+}
 INTENSITIES = {"gentle": _("Gentle"), "moderate": _("Moderate"), "deep": _("Deep")}
 # Lower case, inside a facts line ("5 minutes · guided practice · gentle").
 INTENSITY_WORDS = {"gentle": _("gentle"), "moderate": _("moderate"), "deep": _("deep")}
@@ -133,6 +147,7 @@ def facts_words(item: Item, intensity: bool = True) -> str:
 FILTER_GROUPS = (
     ("kind", _("Kind"), KIND_CHOICES),
     ("aud", _("Who it is for"), AUDIENCES),
+    ("sit", _("Situation"), SITUATIONS),
     ("len", _("Length"), {key: label for key, label, _longest in LENGTHS}),
     ("int", _("Intensity"), INTENSITY_CHOICES),
     ("ev", _("Evidence"), EVIDENCE),
@@ -146,6 +161,8 @@ def filter_values(kind: str, meta: dict[str, Any], minutes: int | None
     """group -> the values a card matches, for the filters and their URL."""
     values: dict[str, list[str]] = {"kind": [kind],
                                     "aud": list(meta.get("audiences", []))}
+    if meta.get("situations"):
+        values["sit"] = list(meta["situations"])
     bucket = length_bucket(minutes)
     if bucket:
         values["len"] = [bucket]

@@ -6,7 +6,7 @@ known (``doctree-resolved``) the placeholder becomes a list of cards.
 Options narrow the list: ``:kind:`` (one or more item kinds, default the
 kinds listed by default: practices), ``:chapter:`` and ``:audience:``;
 ``:ids:`` picks items by id, in that order; ``:filters:`` adds filters
-(kind, audience, length, intensity, evidence, chapter, format).
+(kind, audience, situation, length, intensity, evidence, chapter, format).
 
 The filters work without JavaScript: radio buttons, a reset button and CSS
 ``:has()`` rules (kit-filters.css, generated from taxonomy.py), with a CSS

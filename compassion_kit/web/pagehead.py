@@ -116,7 +116,8 @@ ONLY_WHERE = {
     LIBRARY_JS: ("kit-library-filtered",),
     ITEMS_CSS: ("kit-card", "kit-print", "kit-summary", "kit-glance", "kit-stack", "kit-agenda",
                 "kit-related", "kit-zip", "kit-group-agreement", "kit-crisis-region",
-                "kit-contra", "kit-tap-bar", "kit-caution", "kit-badge", "kit-checked"),
+                "kit-contra", "kit-situation", "kit-tap-bar", "kit-caution", "kit-badge",
+                "kit-checked"),
 }
 # translations.js: the search page's words in a translated build (i18n.translation).
 SEARCH_ONLY = ("documentation_options.js", "doctools.js", "sphinx_highlight.js",

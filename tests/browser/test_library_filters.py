@@ -86,7 +86,7 @@ def test_every_choice_shows_what_the_catalogue_says(browser, server, entries, li
     before = _assert_shows(page, entries, {}, lang)
     assert not before["clear"], "Clear filters shows with nothing to clear"
     choices = _choices(page)
-    assert set(choices) >= {"kind", "aud", "len", "int", "ev", "ch", "fmt"}, choices
+    assert set(choices) >= {"kind", "aud", "sit", "len", "int", "ev", "ch", "fmt"}, choices
     assert set(choices["kind"]) == {"exercise", "info-sheet"}
     assert set(choices["int"]) >= {"gentle", "moderate"}
     assert set(choices["ev"]) == {"tested-program", "related-research", "practice-wisdom"}

@@ -138,7 +138,8 @@ def library_entries(catalogue: list[dict]) -> list[dict]:
                           "kind": {entry["kind"]}, "aud": set(entry["audiences"]),
                           "len": {length}, "int": {front.get("intensity")},
                           "ev": {front.get("evidence")}, "ch": {entry.get("chapter")},
-                          "fmt": {entry.get("format")}}})
+                          "fmt": {entry.get("format")},
+                          "sit": set(front.get("situations", []))}})
     return found
 
 
