@@ -14,12 +14,14 @@ whenever any item changes, as the library pages are.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
 
 from compassion_kit.model import Item
 from compassion_kit.problems import Subtype
@@ -33,7 +35,7 @@ DIRECTIVE = "situation-guide"
 FILTER_GROUP = "sit"  # the library's filter group of situations (taxonomy.FILTER_GROUPS)
 
 
-class situation_placeholder(nodes.General, nodes.Element):
+class situation_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils style
     """Replaced by a situation's list of practices before writing; never reaches a writer."""
 
 
@@ -51,7 +53,7 @@ def practices_for(items: list[Item], situation: str) -> list[Item]:
 
 
 class SituationGuide(SphinxDirective):
-    option_spec = {"library": directives.unchanged_required}
+    option_spec: ClassVar[OptionSpec] = {"library": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         collector.note_item_listing(self.env, self.env.docname)  # re-read when any item changes
