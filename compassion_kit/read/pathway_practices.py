@@ -36,7 +36,7 @@ def practice_problems(front: FrontMatter, practices: dict[str, Item]) -> list[Pr
     problems = []
     for index, session in enumerate(data["sessions"]):
         for place, practice_id in enumerate(session["practices"]):
-            where = ["sessions", index, "practices", place]
+            where: list[str | int] = ["sessions", index, "practices", place]
             field = f"field 'sessions[{index}].practices[{place}]'"
             line = front.line_of(where)
             practice = practices.get(practice_id)

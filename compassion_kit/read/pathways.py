@@ -38,11 +38,13 @@ MIN_SESSIONS, MAX_SESSIONS = 4, 6
 PACK_SUFFIX = "-pack"
 # The first session starts where every client can: nothing that brings pain into focus.
 FIRST_SESSION_INTENSITY = "gentle"
+# What a clinician needs first comes first: for whom, the sessions, when to
+# slow down or stop; then why the sessions come in this order.
 REQUIRED = (
     ("who", "Who it is for"),
-    ("build", "How the sessions build"),
     ("sessions", "Sessions"),
     ("stop", "When to slow down or stop"),
+    ("build", "How the sessions build"),
 )
 OPTIONAL_LAST = ("adapt", "Adapting it")
 
@@ -130,7 +132,9 @@ def session_section(docname: str, number: int, session: dict[str, Any]) -> nodes
         refs.append(practice_ref("", practice_id, practice=practice_id, refdoc=docname))
     label = _("Practice:") if len(session["practices"]) == 1 else _("Practices:")
     section += _labelled(label, *refs, classes=("kit-session-practices",))
-    for label, key in ((_("Homework:"), "homework"), (_("Review next time:"), "review"),
+    # The homework is the client's (or team's) own words: it prints on the pack's cover.
+    for label, key in ((_("Homework (printed in the pack):"), "homework"),
+                       (_("Review next time:"), "review"),
                        (_("If the homework was not done:"), "if_not_done")):
         section += _labelled(label, nodes.Text(session[key]), classes=(f"kit-session-{key}",))
     return section
