@@ -25,7 +25,8 @@ def plan_html(item: Item, parts: list[Item]) -> str:
     """An ordered list of the sessions: title, handouts, homework."""
     by_id = {part.id: part for part in parts}
     entries = []
-    for number, session in enumerate(item.meta["sessions"], start=1):
+    sessions = item.meta["sessions"]
+    for number, session in enumerate(sessions, start=1):
         handouts = [_handout_link(by_id[practice]) for practice in session["practices"]
                     if practice in by_id]
         entries.append(Markup(
@@ -36,7 +37,8 @@ def plan_html(item: Item, parts: list[Item]) -> str:
                                                               title=session["title"]),
                  handouts=Markup("").join(Markup("<li>{}</li>").format(link)
                                           for link in handouts),
-                 between=_("Between sessions:"), homework=session["homework"]))
+                 between=_("Between sessions:") if number < len(sessions)
+                 else _("After the last session:"), homework=session["homework"]))
     return str(Markup('<p class="kit-contents-label">{label}</p><ol class="kit-plan">{entries}'
                       '</ol>').format(label=_("Your sessions:"),
                                       entries=Markup("").join(entries)))

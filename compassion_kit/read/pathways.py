@@ -47,6 +47,9 @@ REQUIRED = (
     ("build", "How the sessions build"),
 )
 OPTIONAL_LAST = ("adapt", "Adapting it")
+# Above the pack's download buttons, by the pathway's audience (the schema's enum).
+PACK_LINKS_LABEL = {"client": _("Session pack for the client"),
+                    "team": _("Session pack for the team")}
 
 
 class sessions_placeholder(nodes.General, nodes.Element):
@@ -189,7 +192,7 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
     badge = evidence_badge(item)
     if badge is not None:
         furniture.append(badge)
-    box = print_links(item, docname, label=_("Session pack for the client"))
+    box = print_links(item, docname, label=PACK_LINKS_LABEL[data["audience"]])
     box["classes"].append("no-search")
     furniture.append(box)
     for offset, node in enumerate(furniture):
