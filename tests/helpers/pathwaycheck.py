@@ -3,6 +3,7 @@ in the PDF's bookmarks, in order, and the cover's text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from helpers.pdfcheck import open_pdf
@@ -23,3 +24,12 @@ def cover_text(pdf: Path) -> str:
     parts = next((entry for entry in outline if isinstance(entry, list)), [])
     first = reader.get_destination_page_number(parts[0]) if parts else len(reader.pages)
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages[:first])
+
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def same_words(text: str) -> str:
+    """``text`` as extracted text can be compared: straight quotes (the page
+    prints typographic ones) and no spaces (a line may break after a hyphen)."""
+    return re.sub(r"\s+", "", text.translate(QUOTES))
