@@ -20,6 +20,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.i18n.translation import setup_translation
     from compassion_kit.publish.outputs import setup_handouts
     from compassion_kit.read.collector import setup_collector
+    from compassion_kit.read.pathway_practices import setup_pathway_practices
+    from compassion_kit.read.pathways import setup_pathways
     from compassion_kit.read.source_checks import setup_source_checks
     from compassion_kit.read.titles import setup_titles
     from compassion_kit.read.workshops import setup_workshops
@@ -49,6 +51,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_situations(app)
     setup_webpage(app)
     setup_workshops(app)
+    setup_pathways(app)
+    setup_pathway_practices(app)
     setup_handouts(app)
     app.connect("config-inited", _add_static)
     app.add_css_file("fonts/fonts.css")

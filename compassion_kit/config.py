@@ -80,6 +80,13 @@ SETTINGS = {setting.name: setting for setting in (
             "Folder holding workshop plans."),
     Setting("kit_workshop_schema", "docs/workshops/schema.json", "env", (str,),
             "JSON Schema of workshop plans."),
+    Setting("kit_pathway_dir", "docs/pathways", "env", (str,),
+            "Folder holding session pathways."),
+    Setting("kit_pathway_schema", "docs/pathways/schema.json", "env", (str,),
+            "JSON Schema of session pathways."),
+    Setting("kit_before_you_assign", "docs/guides/before-you-assign", "env", (str,),
+            "Docname of the contraindications page that every pathway's "
+            "slow-down box links to."),
     Setting("kit_handout_settings", "handouts.toml", "", (str,),
             "Clinician details for every handout (optional TOML file; see "
             "compassion_kit/assets/handout-settings.schema.json)."),

@@ -25,6 +25,7 @@ class FactsLine(StrEnum):
     SESSION = "session"  # a workshop's minutes · group size
     LOG = "log"  # days · minutes each time
     SET = "set"  # how many handouts
+    PATHWAY = "pathway"  # how many sessions · how many handouts
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class ItemKind:
     # plan's practices in agenda order, then their practice logs.
     workbook: bool = False
     log: bool = False  # a practice log: a sheet of a row a day (printing.logsheet)
+    # A session pathway's pack: its cover lists the sessions in order, each with
+    # its handouts and its homework (printing.sessionplan), instead of a plain list.
+    plan: bool = False
     collection: bool = False  # gathers other items: a cover listing them, then each one
     ends_with_help: bool = False  # its last section says where to get help (printed as a strip)
     # Where it goes.
@@ -76,8 +80,13 @@ WORKBOOK = ItemKind(
 PRACTICE_LOG = ItemKind("practice-log", FactsLine.LOG, log=True, client_handout=True)
 PACK = ItemKind("pack", FactsLine.SET, collection=True, client_handout=True, listable=False,
                 contents_label=_("In this set"))
+# A session pathway (read.pathways) yields one: its practices in session order, each once.
+PATHWAY_PACK = ItemKind(
+    "pathway-pack", FactsLine.PATHWAY, plan=True, collection=True, client_handout=True,
+    label=_("Pathway pack"), label_plural=_("Pathway packs"), label_inline=_("pathway pack"),
+    contents_label=_("In this pack"))
 ITEM_KINDS = {kind.name: kind for kind in
-              (EXERCISE, INFO_SHEET, WORKSHOP_GUIDE, WORKBOOK, PRACTICE_LOG, PACK)}
+              (EXERCISE, INFO_SHEET, WORKSHOP_GUIDE, WORKBOOK, PRACTICE_LOG, PACK, PATHWAY_PACK)}
 
 
 @dataclass(frozen=True)

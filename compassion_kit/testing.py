@@ -30,7 +30,8 @@ LARGE_PRINT = tuple(paper for paper in PAPERS if paper.startswith("large-print")
 EACH_LAYOUT = ("letter", "a4", "large-print")
 # Files every fixture shares with the real kit, so fixtures test the real schema.
 SHARED = ("exercises/schema.json", "docs/info-sheets/schema.json",
-          "docs/workshops/schema.json", "references.bib", "docs/_data/crisis-lines.yaml",
+          "docs/workshops/schema.json", "docs/pathways/schema.json", "references.bib",
+          "docs/_data/crisis-lines.yaml",
           "docs/_data/crisis-lines.schema.json", "docs/_data/group-agreement.yaml")
 # The data files' Spanish catalogues, for fixtures with a Spanish edition.
 SHARED_SPANISH = ("locales/es/LC_MESSAGES/docs/_data/crisis-lines.po",

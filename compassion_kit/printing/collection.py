@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from compassion_kit.model import Item
 from compassion_kit.printing.answers import render as write_in
+from compassion_kit.printing.sessionplan import plan_html
 from compassion_kit.read import workshops
 from compassion_kit.words import _
 
@@ -38,16 +39,22 @@ def _cover(item: Item, parts: list[Item]) -> list[nodes.Element]:
                                + write_in({"name": "date", "label": str(_("Date")),
                                            "size": "line"}),
                                format="html"))
+    if kind.plan:  # a pathway's pack: the handouts session by session
+        cover.append(nodes.raw("", plan_html(item, parts), format="html"))
+        return [*cover, _yours()]
     # Page numbers come from WeasyPrint's target-counter() (see handout.css).
     page = escape(_("page"))
     entries = "".join(f'<li><a class="kit-toc-entry" href="#part-{escape(part.id)}" '
                       f'data-page="{page}">{escape(part.title)}</a></li>' for part in parts)
     cover.append(nodes.raw("", f'<p class="kit-contents-label">{escape(kind.contents_label)}:</p>'
                                f'<ol class="kit-contents">{entries}</ol>', format="html"))
-    cover.append(nodes.paragraph("", str(_("These pages are yours. Write as much or as little "
-                                           "as you like, and share only what you want to "
-                                           "share."))))
+    cover.append(_yours())
     return cover
+
+
+def _yours() -> nodes.paragraph:
+    return nodes.paragraph("", str(_("These pages are yours. Write as much or as little "
+                                     "as you like, and share only what you want to share.")))
 
 
 def _prefix_ids(tree: nodes.Element, prefix: str) -> None:

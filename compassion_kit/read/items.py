@@ -14,7 +14,13 @@ from sphinx.application import Sphinx
 
 from compassion_kit.model import PAPER_LABELS, FactsLine, Item, paper_label
 from compassion_kit.rules import safety, sections
-from compassion_kit.rules.taxonomy import INTENSITY_WORDS, audience_list, facts_words, minutes_words
+from compassion_kit.rules.taxonomy import (
+    INTENSITY_WORDS,
+    audience_list,
+    facts_words,
+    minutes_words,
+    plan_words,
+)
 from compassion_kit.words import N_, _, ngettext
 
 
@@ -51,6 +57,8 @@ def facts(item: Item, evidence: bool = True) -> str:
         return " · ".join(parts)
     if shape is FactsLine.SET:
         return _("{count} handouts").format(count=len(meta["parts"]))
+    if shape is FactsLine.PATHWAY:
+        return plan_words(len(meta["sessions"]), len(meta["parts"]))
     if shape is FactsLine.LOG:
         # (read.practicelog makes the log items: 'days' is its length.)
         return str(_("{days} days · {count} minutes each time")).format(

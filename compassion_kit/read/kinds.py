@@ -1,6 +1,6 @@
 """The kinds of source file the kit reads, and the items each yields.
 
-A *source kind* (exercise, info sheet, workshop plan) has its own folder,
+A *source kind* (exercise, info sheet, workshop plan, session pathway) has its own folder,
 JSON Schema, body and data rules, and yields one or more printable items,
 each of an *item kind* (model.ITEM_KINDS): an exercise yields its practice
 and maybe a practice log, a workshop plan a facilitator guide and a
@@ -20,7 +20,7 @@ from sphinx.config import Config
 from compassion_kit.model import INFO_SHEET, Item
 from compassion_kit.problems import Problem
 from compassion_kit.read import items as reading
-from compassion_kit.read import practicelog, workshops
+from compassion_kit.read import pathways, practicelog, workshops
 from compassion_kit.rules import safety, sections
 from compassion_kit.rules.frontmatter import FrontMatter
 
@@ -51,7 +51,11 @@ INFO_SHEET_SOURCE = SourceKind(
 WORKSHOP_SOURCE = SourceKind(
     "workshop", "kit_workshop_dir", "kit_workshop_schema", workshops.check_body,
     workshops.make_items, workshops.decorate, workshops.check_agenda)
-SOURCE_KINDS = (EXERCISE_SOURCE, INFO_SHEET_SOURCE, WORKSHOP_SOURCE)
+# A session pathway yields its pack: the handouts of its practices, in session order.
+PATHWAY_SOURCE = SourceKind(
+    "pathway", "kit_pathway_dir", "kit_pathway_schema", pathways.check_body,
+    pathways.make_items, pathways.decorate, pathways.check_sessions)
+SOURCE_KINDS = (EXERCISE_SOURCE, INFO_SHEET_SOURCE, WORKSHOP_SOURCE, PATHWAY_SOURCE)
 
 
 def source_kind_of(app: Sphinx, docname: str) -> SourceKind | None:

@@ -94,6 +94,13 @@ def minutes_words(minutes: int) -> str:
     return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
+def plan_words(sessions: int, handouts: int) -> str:
+    """'5 sessions · 8 handouts': a pathway pack's facts."""
+    return " · ".join((
+        ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
+        ngettext("{count} handout", "{count} handouts", handouts).format(count=handouts)))
+
+
 def intensity_words(intensity: str) -> str:
     """'Gentle: low demand, in the present moment'."""
     label = INTENSITIES.get(intensity, intensity)
@@ -131,6 +138,8 @@ def facts_words(item: Item, intensity: bool = True) -> str:
         if item.duration_minutes:
             parts.append(ngettext("{count} minute to read", "{count} minutes to read",
                                   item.duration_minutes).format(count=item.duration_minutes))
+    elif kind.facts is FactsLine.PATHWAY:
+        parts.append(plan_words(len(meta["sessions"]), len(meta["parts"])))
     elif kind.facts is FactsLine.SESSION:
         size = meta["group_size"]
         parts += [kind.label_inline, minutes_words(item.duration_minutes or 0),

@@ -17,6 +17,7 @@ def _stems(folder: str) -> list[str]:
 EXERCISES = _stems("exercises")
 INFO_SHEETS = _stems("docs/info-sheets")
 WORKSHOPS = _stems("docs/workshops")
+PATHWAYS = _stems("docs/pathways")
 HANDOUTS = EXERCISES + INFO_SHEETS
 
 
@@ -30,6 +31,11 @@ def workshop(plan: str) -> dict:
     return frontmatter.load(REPO / "docs" / "workshops" / f"{plan}.md").data
 
 
+def pathway(name: str) -> dict:
+    """A session pathway's front matter."""
+    return frontmatter.load(REPO / "docs" / "pathways" / f"{name}.md").data
+
+
 def _asks_for_a_log(item_id: str) -> bool:
     return any(field.get("type") == "log" for field in exercise(item_id).get("fields", []))
 
@@ -39,6 +45,7 @@ def _asks_for_a_log(item_id: str) -> bool:
 LOGS = [f"{item_id}-log" for item_id in EXERCISES if _asks_for_a_log(item_id)]
 ITEMS = HANDOUTS + LOGS + [f"{plan}-{part}" for plan in WORKSHOPS
                            for part in ("guide", "workbook")]
+ITEMS += [f"{name}-pack" for name in PATHWAYS]
 # ... and as the kit finds them (practicelog.log_field): id -> front matter.
 WITH_LOGS = {item_id: exercise(item_id) for item_id in EXERCISES
              if practicelog.log_field(exercise(item_id)) is not None}

@@ -34,7 +34,7 @@ def test_every_glyph_is_18_pt_and_the_footer_14_pt(site, catalogue, paper):
 
 
 def _layouts(site, catalogue, kinds=("exercise", "info-sheet", "workshop-guide", "workbook",
-                                   "practice-log")):
+                                   "practice-log", "pathway-pack")):
     for entry in catalogue:
         if entry["kind"] not in kinds:
             continue

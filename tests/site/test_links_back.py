@@ -16,8 +16,10 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from bs4 import BeautifulSoup
-from helpers.kit import workshop
+from helpers.kit import pathway, workshop
 from helpers.pdfcheck import flat_text, links, open_pdf, poppler_words
+
+from compassion_kit.model import ITEM_KINDS
 
 # A printed web address: a scheme, or a bare domain (988lifeline.org, nami.org/help).
 ADDRESS = re.compile(r"(https?://\S+|(?<![\w@])(?:[a-z0-9-]+\.)+(?:org|com|net|gov|edu|info|"
@@ -55,7 +57,7 @@ def test_each_qr_code_decodes_to_its_web_page(site, catalogue, paper):
         if paper != "letter" and entry["kind"] != "exercise":
             continue
         codes = qr_codes(site / entry["pdfs"][paper])
-        if entry["kind"] == "workbook":  # each practice leads to its own page
+        if ITEM_KINDS[entry["kind"]].collection:  # each practice leads to its own page
             wanted = [page_url(site, by_id[part]) for part in _parts(entry)]
         else:
             wanted = [page_url(site, entry)]
@@ -65,15 +67,17 @@ def test_each_qr_code_decodes_to_its_web_page(site, catalogue, paper):
 
 
 def _parts(entry: dict) -> list[str]:
-    from compassion_kit.read import workshops
+    from compassion_kit.read import pathways, workshops
 
+    if ITEM_KINDS[entry["kind"]].plan:  # a pathway's pack
+        return pathways.pack_parts(pathway(entry["id"].removesuffix(pathways.PACK_SUFFIX)))
     return workshops.workbook_exercises(workshop(entry["id"].removesuffix("-workbook")))
 
 
 def test_each_handout_prints_its_address_version_and_review_date(site, catalogue):
     problems = []
     for entry in catalogue:
-        if entry["kind"] in ("workbook", "pack"):
+        if ITEM_KINDS[entry["kind"]].collection:  # its parts print theirs
             continue
         printed = flat_text(site / entry["pdfs"]["letter"])
         address = re.sub(r"^https?://", "", page_url(site, entry))

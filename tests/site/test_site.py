@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers.kit import EXERCISES, INFO_SHEETS, ITEMS, LOGS, WORKSHOPS, workshop
+from helpers.kit import EXERCISES, INFO_SHEETS, ITEMS, LOGS, PATHWAYS, WORKSHOPS, workshop
 from helpers.linkcheck import broken_links
 from helpers.pdfcheck import body_font_size, flat_text, fonts, open_pdf
 
@@ -35,6 +35,7 @@ def test_catalog_lists_every_item_of_the_right_kind(entries):
              **dict.fromkeys(LOGS, "practice-log")}
     for plan in WORKSHOPS:
         kinds[f"{plan}-guide"], kinds[f"{plan}-workbook"] = "workshop-guide", "workbook"
+    kinds.update({f"{name}-pack": "pathway-pack" for name in PATHWAYS})
     assert {item_id: entry["kind"] for item_id, entry in entries.items()} == kinds
 
 
