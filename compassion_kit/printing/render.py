@@ -27,12 +27,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from compassion_kit.about import PRINT_DIR
-from compassion_kit.model import PAPER_LABELS
+from compassion_kit.model import PAPER_LABELS, SHEET_LABELS
 
 ASSETS_DIR = PRINT_DIR.parent
 PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print, large-print-a4
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
 STYLESHEETS = ("handout.css", "paper-{paper}.css")
+# A sheet of its own (model.SHEET_LABELS) is laid out by its own stylesheet alone.
+SHEET_STYLESHEETS = {"slides": ("slides.css",)}
+assert set(SHEET_STYLESHEETS) == set(SHEET_LABELS)
 # The user agent draws nested list bullets with U+25E6 and U+25AA and a
 # <summary> with U+25B8, which the vendored fonts lack (a system font used to
 # supply them): use a dash they have, and no disclosure triangle on paper.
@@ -40,6 +43,7 @@ FONT_SAFE_CSS = (':is(ul, ol) ul { list-style-type: "\\2013\\00a0 "; } '
                  "summary { list-style-type: none; }")
 # Every option that shapes the bytes of a PDF; the PDF cache key includes it.
 RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_forms": True, "stylesheets": STYLESHEETS,
+                  "sheet_stylesheets": SHEET_STYLESHEETS,
                   "fonts": "vendored only", "extra_css": FONT_SAFE_CSS,
                   "page_furniture": "in the structure tree", "th_scope": True}
 # The types a handout can use, by suffix: a fixed table (not the machine's
@@ -198,9 +202,15 @@ def _weasyprint_warnings() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+def stylesheet_names(paper: str) -> tuple[str, ...]:
+    """The print stylesheets of ``paper`` (or of a sheet of its own), in order."""
+    return SHEET_STYLESHEETS.get(paper) or tuple(name.format(paper=paper)
+                                                 for name in STYLESHEETS)
+
+
 def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
     """The laid-out WeasyPrint Document (pages and boxes) of ``html`` on ``paper``."""
-    if paper not in PAPERS:
+    if paper not in PAPERS and paper not in SHEET_STYLESHEETS:
         raise RenderError(f"unknown paper '{paper}'; use one of {', '.join(PAPERS)}")
     fetcher = LocalOnlyFetcher((ASSETS_DIR, *roots))
     # @font-face rules in given stylesheets only apply through a shared FontConfiguration.
@@ -208,8 +218,8 @@ def layout(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()):
     with _weasyprint_warnings() as messages:
         try:
             stylesheets = [
-                *(CSS(filename=PRINT_DIR / name.format(paper=paper), url_fetcher=fetcher,
-                      font_config=fonts) for name in STYLESHEETS),
+                *(CSS(filename=PRINT_DIR / name, url_fetcher=fetcher, font_config=fonts)
+                  for name in stylesheet_names(paper)),
                 CSS(string=FONT_SAFE_CSS, font_config=fonts),
             ]
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
