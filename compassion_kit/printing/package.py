@@ -81,8 +81,9 @@ def _groupings(data: dict) -> str:
 def invitation(app: Sphinx, item: Item, doctree: nodes.document) -> list[nodes.Node]:
     data = item.meta
     size = data["group_size"]
-    expect = [_para(str(_("A session of {minutes} minutes for {min} to {max} people.")).format(
-        minutes=data["duration_minutes"], min=size["min"], max=size["max"]))]
+    session = str(_("A session of {minutes} minutes for {min} to {max} people.")).format(
+        minutes=data["duration_minutes"], min=size["min"], max=size["max"])
+    expect: list[nodes.Element] = [_para(session)]
     groupings = _groupings(data)
     if groupings:
         expect.append(_para(str(_("You will work {ways}. You don't need to prepare anything: "

@@ -72,8 +72,11 @@ def debrief_questions(doctree: nodes.document) -> list[tuple[str, list[str]]]:
     groups: list[tuple[str, list[str]]] = []
     label = ""
     for child in section.children:
-        if isinstance(child, nodes.paragraph) and len(child) == 1 \
-                and isinstance(child[0], nodes.strong):
+        # (MyST leaves empty text around a paragraph's only bold run.)
+        inline = [part for part in child.children
+                  if not (isinstance(part, nodes.Text) and not part.strip())]
+        if isinstance(child, nodes.paragraph) and len(inline) == 1 \
+                and isinstance(inline[0], nodes.strong):
             label = child.astext().strip()
         elif isinstance(child, nodes.bullet_list):
             questions = [" ".join(item.astext().split()) for item in child.children]

@@ -91,6 +91,16 @@ def shortened(text: str, budget: float) -> tuple[str, bool]:
     return " ".join(kept), True
 
 
+def clipped(heading: str, lines_at_most: int = 2) -> str:
+    """A heading cut to its first words that fit in two lines at 40 pt."""
+    words = heading.split()
+    if len(" ".join(words)) <= lines_at_most * HEADING_CHARS:
+        return " ".join(words)
+    while words and len(" ".join(words)) + 2 > lines_at_most * HEADING_CHARS:
+        words.pop()
+    return " ".join(words) + " …"
+
+
 def paginate(points: list[str], budget: float) -> list[list[str]]:
     """``points`` on as few slides as hold them, each point whole, in order."""
     pages: list[list[str]] = [[]]
@@ -124,7 +134,7 @@ def _segment_slide(segment: dict, start: int, titles: dict[str, str]) -> Slide:
         count=segment["minutes"]), str(grouping)]))
     exercise = titles.get(segment.get("exercise", ""), "")
     workbook = str(_("Workbook: “{title}”")).format(title=exercise) if exercise else ""
-    budget = room(segment["title"], facts) - (lines(workbook) if workbook else 0)
+    budget = room(clipped(segment["title"]), facts) - (lines(workbook) if workbook else 0)
     prompt, cut = shortened(segment["prompt"], budget)
     note = [str(_("{start}, {minutes} minutes.")).format(start=clock(start),
                                                          minutes=segment["minutes"])]
@@ -137,16 +147,19 @@ def _segment_slide(segment: dict, start: int, titles: dict[str, str]) -> Slide:
     if segment.get("materials"):
         note.append(str(_("You need: {materials}.")).format(
             materials=", ".join(segment["materials"])))
-    return Slide("segment", segment["title"], " ".join(note), facts=facts,
+    return Slide("segment", clipped(segment["title"]), " ".join(note), facts=facts,
                  text=tuple(filter(None, [prompt, workbook])))
 
 
 def _debrief_slides(groups: list[tuple[str, list[str]]], start: int) -> list[Slide]:
     found = []
     for label, questions in groups:
-        heading = str(_("Debrief: {label}")).format(label=label) if label \
+        heading = clipped(str(_("Debrief: {label}")).format(label=label)) if label \
             else str(_("Debrief questions"))
-        for index, page in enumerate(paginate(questions, room(heading))):
+        budget = room(_continued(heading, 1))
+        # A question too long for a slide shows its first sentences.
+        questions = [shortened(question, budget)[0] for question in questions]
+        for index, page in enumerate(paginate(questions, budget)):
             found.append(Slide("debrief", _continued(heading, index), str(
                 _("Questions from the Debrief section, for the debrief at {start}: take two "
                   "or three voices for each.")).format(start=clock(start)), points=tuple(page)))

@@ -68,7 +68,8 @@ def test_slides_one_page_per_segment_plus_the_fixed_slides(site, plan):
     fixed = 1 + len(agreement) + len(debrief) + 1  # title, agreement, debrief questions, close
     assert len(texts) == len(data["agenda"]) + fixed
     assert data["title"] in texts[0]
-    assert agreement == [1, 2][:len(agreement)] and agreement, "the agreement follows the title"
+    assert agreement and agreement == list(range(1, 1 + len(agreement))), \
+        "the agreement follows the title"
     assert texts[-1].startswith("Thank you")
     segments = [text for index, text in enumerate(texts)
                 if 0 < index < len(texts) - 1 and index not in agreement + debrief]
