@@ -88,7 +88,8 @@ def invitation(app: Sphinx, item: Item, doctree: nodes.document) -> list[nodes.N
     if groupings:
         expect.append(_para(str(_("You will work {ways}. You don't need to prepare anything: "
                                   "you get a workbook and a pen.")).format(ways=groupings)))
-    expect += [_para(_("By the end, you will be able to:")), _bullets(list(data["outcomes"]))]
+    # (The plan words its outcomes as what participants can do.)
+    expect += [_para(_("By the end, participants can:")), _bullets(list(data["outcomes"]))]
     asks = [safety.ASKS[name].label for practice in _practices(app, item)
             for name in practice.meta.get("asks", []) if name in safety.ASKS]
     note = [_para(_("We will talk about how people respond when someone is having a hard "
@@ -189,12 +190,13 @@ def feedback_form(app: Sphinx, item: Item, doctree: nodes.document) -> list[node
               "columns": [str(_("Before today (1–5)")), str(_("Now (1–5)"))],
               "rows": list(data["outcomes"]), "widths": [56, 22, 22]}
     return [
-        _para(_("Please don't write your name: this form is anonymous. It helps make the "
-                "next session better. Answer only what you want to."), ("kit-summary",)),
+        _para(_("Please don't write your name: this form is anonymous. Answer only what you "
+                "want to. When you are done, fold it and leave it where your facilitator shows "
+                "you. If you send it by email, your address shows who you are."),
+              ("kit-summary",)),
         _section(_("Before and after"), _para(_(
-            "For each aim of the session, write a number from 1 to 5: how able you felt to "
-            "do it before today, and how able you feel now. 1 means not at all, 5 means "
-            "very able.")), nodes.raw("", write_in(rating), format="html"), name="ratings"),
+            "Write a number from 1 (not at all) to 5 (very able) for before today and for "
+            "now.")), nodes.raw("", write_in(rating), format="html"), name="ratings"),
         _section(_("Your thoughts"), _fields(
             {"name": "safe", "type": "choice", "options": [str(_("Yes")), str(_("Partly")),
                                                           str(_("No"))],
@@ -204,8 +206,6 @@ def feedback_form(app: Sphinx, item: Item, doctree: nodes.document) -> list[node
             {"name": "change", "label": str(_("What would you change?")), "lines": 2},
             {"name": "will_try", "label": str(_(
                 "One thing I'll try in the next two weeks")), "lines": 2}), name="thoughts"),
-        _para(_("When you are done, fold the form and leave it where your facilitator "
-                "shows you. If you send it by email, your address shows who you are.")),
     ]
 
 

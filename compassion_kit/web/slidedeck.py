@@ -1,13 +1,14 @@
 """A workshop's slide deck, planned from its plan, and its speaker notes.
 
-One plan gives one deck (``deck``): a title slide, the shared group agreement
-(as many slides as its points need), one slide per agenda segment with its
-prompt and minutes, the questions of the plan's "Debrief" section after the
-last debrief segment, and a closing slide. printing.slides prints the deck;
+One plan gives one deck (``deck``): a title slide, one slide per agenda
+segment with its prompt and minutes (the shared group agreement after the
+opening's, as many slides as its points need), the questions of the plan's
+"Debrief" section after the last debrief segment, and a closing slide.
+printing.slides prints the deck;
 ``add_speaker_notes`` puts a note for every slide, by number, into the
 plan's page (so into the facilitator guide too, which prints that page).
 
-Text on a slide is at least 28 pt, so a slide holds about nine lines: a
+Text on a slide is at least 28 pt, so a slide holds about ten lines: a
 prompt too long for that shows its first sentences (the note says so and the
 agenda keeps the full words), and long lists go on to a further slide.
 """
@@ -174,13 +175,19 @@ def deck(data: dict, terms: dict, questions: list[tuple[str, list[str]]],
     slides = [Slide("title", data["title"], str(_("Show it as people arrive.")),
                     facts=str(_("{count} minutes")).format(count=data["duration_minutes"]),
                     text=(" ".join(data["summary"].split()),))]
-    slides += _agreement_slides(terms)
+    # The agreement is read in the opening, before anyone shares: its slides
+    # follow the opening's (or the title, if the opening is not first).
+    opening = 0 if data["agenda"][0]["kind"] == "opening" else None
+    if opening is None:
+        slides += _agreement_slides(terms)
     starts = [sum(segment["minutes"] for segment in data["agenda"][:index])
               for index in range(len(data["agenda"]))]
     debriefs = [index for index, segment in enumerate(data["agenda"])
                 if segment["kind"] == "debrief"]
     for index, segment in enumerate(data["agenda"]):
         slides.append(_segment_slide(segment, starts[index], titles))
+        if index == opening:
+            slides += _agreement_slides(terms)
         if debriefs and index == debriefs[-1]:
             slides += _debrief_slides(questions, starts[index])
     slides.append(Slide("close", str(_("Thank you")), str(_(

@@ -68,8 +68,10 @@ def test_slides_one_page_per_segment_plus_the_fixed_slides(site, plan):
     fixed = 1 + len(agreement) + len(debrief) + 1  # title, agreement, debrief questions, close
     assert len(texts) == len(data["agenda"]) + fixed
     assert data["title"] in texts[0]
-    assert agreement and agreement == list(range(1, 1 + len(agreement))), \
-        "the agreement follows the title"
+    # The agreement is read in the opening (every plan opens with it).
+    assert data["agenda"][0]["kind"] == "opening"
+    assert agreement and agreement == list(range(2, 2 + len(agreement))), \
+        "the agreement follows the opening's slide"
     assert texts[-1].startswith("Thank you")
     segments = [text for index, text in enumerate(texts)
                 if 0 < index < len(texts) - 1 and index not in agreement + debrief]
@@ -180,3 +182,19 @@ def test_filled_in_the_typed_answers_sit_on_their_lines(site, tmp_path, part, pa
         if placed.rule_below < 0.9:
             problems.append(f"{where}: no rule under the field")
     assert problems == []
+
+
+@pytest.mark.parametrize("plan", WORKSHOPS)
+def test_the_sheets_read_at_grade_8_or_below(site, plan):
+    """The kit's own words on the invitation, support sheet and feedback form
+    (the crisis and support lines are the data file's, checked with it)."""
+    import textstat
+
+    for part in ("invitation", "support-sheet", "feedback-form"):
+        html = (site.parent / "doctrees" / "kit-print" / f"{plan}-{part}.html").read_text()
+        main = BeautifulSoup(html, "html.parser").select_one("main")
+        for node in main.select(".kit-region-lines, .kit-crisis-line"):
+            node.decompose()
+        text = " ".join(main.get_text(" ").split())
+        assert len(text.split()) > 150, part
+        assert textstat.flesch_kincaid_grade(text) <= 8, part

@@ -23,6 +23,8 @@ def test_one_slide_per_segment_plus_title_agreement_debrief_questions_and_close(
     deck = slidedeck.deck(PLAN, TERMS, QUESTIONS, {"calm": "A Calm Minute"})
     roles = [slide.role for slide in deck]
     assert roles[0] == "title" and roles[-1] == "close" and deck[-1].crisis
+    # The agreement is read in the opening: its slides follow the opening's.
+    assert roles[1] == "segment" and roles[2] == "agreement"
     assert roles.count("segment") == len(PLAN["agenda"])
     # The debrief questions follow the last debrief segment, before the close segment.
     assert roles[-5:] == ["segment", "debrief", "debrief", "segment", "close"]
