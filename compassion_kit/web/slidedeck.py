@@ -217,8 +217,8 @@ def notes_section(slides: list[Slide]) -> nodes.section:
     section = nodes.section(ids=[NOTES_ID], names=[NOTES_ID], classes=["kit-speaker-notes"])
     section += nodes.title("", str(_("Slides and speaker notes")))
     section += nodes.paragraph("", str(_(
-        "Project the slides (16:9, from the links at the top). Each note goes with the slide "
-        "of its number.")))
+        "Project the slides: the 16:9 PDF listed with this workshop's handouts. Each note "
+        "goes with the slide of its number.")))
     listing = nodes.bullet_list(classes=["kit-slide-notes"])
     for number, slide in enumerate(slides, start=1):
         listing += nodes.list_item("", nodes.paragraph(
