@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 
 from compassion_kit.model import Item
+from compassion_kit.printing.addresses import link_addresses_in_html
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.printing.html import print_templates
 from compassion_kit.web.crisisline import sentence
@@ -34,7 +35,9 @@ def print_html(app: Sphinx, item: Item, details: ClinicianDetails) -> str:
     """The slides' print HTML (every value escaped)."""
     slides: list[Slide] = plan_deck(app, item.meta, app.env.get_doctree(item.docname))
     region = details.region or app.config.kit_handout_region or app.config.kit_region
-    crisis = sentence(localized(app.env), region, app.config.language or "")
+    # Its web addresses as links, as on every handout (printing.addresses).
+    crisis = Markup(link_addresses_in_html(str(escape(
+        sentence(localized(app.env), region, app.config.language or "")))))
     return print_templates().get_template("slides.html").render(
         lang=app.config.language or "en",
         title=item.title,
