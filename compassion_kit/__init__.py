@@ -18,6 +18,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.config import setup_config
     from compassion_kit.i18n.languages import setup_languages
     from compassion_kit.i18n.translation import setup_translation
+    from compassion_kit.printing.package import setup_package
     from compassion_kit.publish.outputs import setup_handouts
     from compassion_kit.read.collector import setup_collector
     from compassion_kit.read.pathway_practices import setup_pathway_practices
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.web.crisisline import setup_crisisline
     from compassion_kit.web.library import setup_library
     from compassion_kit.web.situations import setup_situations
+    from compassion_kit.web.slidedeck import setup_slidedeck
     from compassion_kit.web.supportlines import setup_supportlines
     from compassion_kit.web.webpage import setup_webpage
 
@@ -54,6 +56,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pathways(app)
     setup_pathway_practices(app)
     setup_handouts(app)
+    setup_package(app)
+    setup_slidedeck(app)
     app.connect("config-inited", _add_static)
     app.add_css_file("fonts/fonts.css")
     app.add_css_file("kit.css")

@@ -54,6 +54,13 @@ class ItemKind:
     listable: bool = True  # a library may list it (``:kind:``)
     listed_by_default: bool = False  # a library without ``:kind:`` lists it
     page_limited: bool = False  # kit_page_limits apply (the default of kit_page_limited_kinds)
+    # A page of its own (a key of SHEET_LABELS): printed once on that sheet, not
+    # on every paper (a slide deck is a 16:9 screen page whatever the paper).
+    sheet: str = ""
+    # Written from its workshop plan's front matter (read.workshop_package,
+    # printing.package), not printed from the plan's page.
+    plan_sheet: bool = False
+    slides: bool = False  # projected slides, one page each (printing.slides)
     # The words people see for it ("" where none is shown).
     label: str = ""  # "Facilitator guide": the kind's name
     label_plural: str = ""  # "Practices": a choice of the library's "Kind" filter
@@ -85,8 +92,23 @@ PATHWAY_PACK = ItemKind(
     "pathway-pack", FactsLine.PATHWAY, plan=True, collection=True, client_handout=True,
     label=_("Pathway pack"), label_plural=_("Pathway packs"), label_inline=_("pathway pack"),
     contents_label=_("In this pack"))
+# A workshop's package beside its guide and workbook (read.workshop_package):
+# what a facilitator sends, hands out, collects and projects.
+INVITATION = ItemKind(
+    "invitation", FactsLine.SESSION, plan_sheet=True, listable=False, label=_("Invitation"),
+    label_inline=_("invitation"))
+SUPPORT_SHEET = ItemKind(
+    "support-sheet", FactsLine.SESSION, plan_sheet=True, listable=False,
+    label=_("Take-home support sheet"), label_inline=_("take-home support sheet"))
+FEEDBACK_FORM = ItemKind(
+    "feedback-form", FactsLine.SESSION, plan_sheet=True, listable=False,
+    label=_("Anonymous feedback form"), label_inline=_("anonymous feedback form"))
+SLIDES = ItemKind(
+    "slides", FactsLine.SESSION, sheet="slides", slides=True, listable=False,
+    label=_("Slides"), label_inline=_("slides"))
 ITEM_KINDS = {kind.name: kind for kind in
-              (EXERCISE, INFO_SHEET, WORKSHOP_GUIDE, WORKBOOK, PRACTICE_LOG, PACK, PATHWAY_PACK)}
+              (EXERCISE, INFO_SHEET, WORKSHOP_GUIDE, WORKBOOK, PRACTICE_LOG, PACK, PATHWAY_PACK,
+               INVITATION, SUPPORT_SHEET, FEEDBACK_FORM, SLIDES)}
 
 
 @dataclass(frozen=True)
@@ -108,6 +130,12 @@ class Item:
         """This item's row of the item-kind table."""
         return ITEM_KINDS[self.kind]
 
+    @property
+    def papers(self) -> tuple[str, ...]:
+        """What this item is printed on: every paper, or its kind's own sheet."""
+        sheet = self.kind_info.sheet
+        return (sheet,) if sheet else tuple(PAPER_LABELS)
+
     def pdf_path(self, paper: str) -> str:
         """Path of this item's PDF for ``paper``, relative to the published
         site's root (the English site's; a translation's PDFs sit in
@@ -125,6 +153,14 @@ PAPER_WORDS = {"letter": _("US Letter"), "a4": _("A4"), "large-print": _("Large 
                "large-print-a4": _("Large print A4")}
 
 
+# Sheets of their own (ItemKind.sheet): slides are 13.333 x 7.5 in (16:9), the
+# widescreen size of presentation software, so a deck fills a projector's screen.
+SHEET_LABELS = {"slides": "Slides 16:9"}
+SHEET_WORDS = {"slides": _("Slides 16:9")}
+SLIDE_SIZE = (960.0, 540.0)  # points, width x height
+
+
 def paper_label(paper: str) -> str:
-    """'US Letter', 'Carta (EE. UU.)': a paper's name in the build's language."""
-    return str(PAPER_WORDS.get(paper) or _(PAPER_LABELS[paper]))
+    """'US Letter', 'Carta (EE. UU.)': a paper's (or sheet's) name in the build's language."""
+    return str(PAPER_WORDS.get(paper) or SHEET_WORDS.get(paper)
+               or _(PAPER_LABELS.get(paper) or SHEET_LABELS[paper]))

@@ -86,8 +86,9 @@ def floor_cpu(jobs: list[renderpool.Job]) -> float:
     setups = {}
     for paper in sorted({job.paper for job in jobs}):
         fonts = pdf.kit_fonts_only()
-        sheets = [*(CSS(filename=pdf.PRINT_DIR / name.format(paper=paper), font_config=fonts)
-                    for name in pdf.STYLESHEETS), CSS(string=pdf.FONT_SAFE_CSS, font_config=fonts)]
+        sheets = [*(CSS(filename=pdf.PRINT_DIR / name, font_config=fonts)
+                    for name in pdf.stylesheet_names(paper)),
+                  CSS(string=pdf.FONT_SAFE_CSS, font_config=fonts)]
         setups[paper] = (fonts, sheets)
 
     def write(job: renderpool.Job) -> bytes:

@@ -27,7 +27,7 @@ from sphinx.application import Sphinx
 from compassion_kit.about import PRINT_DIR
 from compassion_kit.model import PAPER_LABELS, WORKBOOK, Item
 from compassion_kit.printing import footer as printfooter
-from compassion_kit.printing import linksback
+from compassion_kit.printing import linksback, package
 from compassion_kit.printing.addresses import footer_safety, link_addresses_in_html, source_html
 from compassion_kit.printing.answers import render as write_in
 from compassion_kit.printing.builder import PrintingBuilder
@@ -60,6 +60,11 @@ def _templates() -> Environment:
     # Resolved when the template is rendered, in the build's language.
     environment.globals["_"] = lambda message: str(_(message))
     return environment
+
+
+def print_templates() -> Environment:
+    """The print templates (printing.slides renders its own from them)."""
+    return _templates()
 
 
 def _flatten_internal_links(tree: nodes.Node) -> None:
@@ -119,6 +124,11 @@ def print_tree(app: Sphinx, item: Item, field_prefix: str = "",
     facilitator notes out and the write-in spaces in, and ``band`` (the QR
     code; sources and address) at the start and end of "Why it works"."""
     doctree = app.env.get_and_resolve_doctree(item.docname, app.builder)
+    if item.kind_info.plan_sheet:  # a package sheet, written from its plan (printing.package)
+        sheet = package.sheet_tree(app, item, doctree)
+        _flatten_internal_links(sheet)
+        _keep_short_lists(sheet)
+        return sheet
     top = sections.top_section(doctree)
     if top is None:  # only valid items are printed, and each has its title
         raise ProblemError(Problem(str(app.env.doc2path(item.docname)), 1, "title",

@@ -28,12 +28,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from compassion_kit.about import PRINT_DIR
-from compassion_kit.model import PAPER_LABELS
+from compassion_kit.model import PAPER_LABELS, SHEET_LABELS
 
 ASSETS_DIR = PRINT_DIR.parent
 PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print, large-print-a4
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
 STYLESHEETS = ("handout.css", "paper-{paper}.css")
+# A sheet of its own (model.SHEET_LABELS) is laid out by its own stylesheet alone.
+SHEET_STYLESHEETS = {"slides": ("slides.css",)}
+assert set(SHEET_STYLESHEETS) == set(SHEET_LABELS)
 # The user agent draws nested list bullets with U+25E6 and U+25AA and a
 # <summary> with U+25B8, which the vendored fonts lack (a system font used to
 # supply them): use a dash they have, and no disclosure triangle on paper.
@@ -41,6 +44,7 @@ FONT_SAFE_CSS = (':is(ul, ol) ul { list-style-type: "\\2013\\00a0 "; } '
                  "summary { list-style-type: none; }")
 # Every option that shapes the bytes of a PDF; the PDF cache key includes it.
 RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_forms": True, "stylesheets": STYLESHEETS,
+                  "sheet_stylesheets": SHEET_STYLESHEETS,
                   "fonts": "vendored only", "extra_css": FONT_SAFE_CSS,
                   "page_furniture": "in the structure tree", "th_scope": True}
 # The types a handout can use, by suffix: a fixed table (not the machine's
@@ -199,6 +203,12 @@ def _weasyprint_warnings() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+def stylesheet_names(paper: str) -> tuple[str, ...]:
+    """The print stylesheets of ``paper`` (or of a sheet of its own), in order."""
+    return SHEET_STYLESHEETS.get(paper) or tuple(name.format(paper=paper)
+                                                 for name in STYLESHEETS)
+
+
 @dataclass(frozen=True)
 class PaperSetup:
     """What every render on one paper shares: the font configuration (which
@@ -210,13 +220,14 @@ class PaperSetup:
     stylesheets: tuple[CSS, ...]
 
 
-@functools.lru_cache(maxsize=len(PAPERS) * 2)
+@functools.lru_cache(maxsize=(len(PAPERS) + len(SHEET_STYLESHEETS)) * 2)
 def paper_setup(paper: str, roots: tuple[Path, ...] = ()) -> PaperSetup:
-    """The set-up for ``paper``, made once per process and reused by every
-    render on it: most of a handout's render time is this set-up, not layout
-    (tests/unit/test_render_reuse.py checks that reuse gives the same bytes).
-    A stylesheet that warns raises RenderError, and nothing is kept."""
-    if paper not in PAPERS:
+    """The set-up for ``paper`` (or a sheet of its own, such as slides), made
+    once per process and reused by every render on it: most of a handout's
+    render time is this set-up, not layout (tests/unit/test_render_reuse.py
+    checks that reuse gives the same bytes). A stylesheet that warns raises
+    RenderError, and nothing is kept."""
+    if paper not in PAPERS and paper not in SHEET_STYLESHEETS:
         raise RenderError(f"unknown paper '{paper}'; use one of {', '.join(PAPERS)}")
     fetcher = LocalOnlyFetcher((ASSETS_DIR, *roots))
     # @font-face rules in given stylesheets only apply through a shared FontConfiguration.
@@ -224,8 +235,8 @@ def paper_setup(paper: str, roots: tuple[Path, ...] = ()) -> PaperSetup:
     with _weasyprint_warnings() as messages:
         try:
             stylesheets = (
-                *(CSS(filename=PRINT_DIR / name.format(paper=paper), url_fetcher=fetcher,
-                      font_config=fonts) for name in STYLESHEETS),
+                *(CSS(filename=PRINT_DIR / name, url_fetcher=fetcher, font_config=fonts)
+                  for name in stylesheet_names(paper)),
                 CSS(string=FONT_SAFE_CSS, font_config=fonts),
             )
         except FatalURLFetchingError as error:

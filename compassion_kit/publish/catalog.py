@@ -17,7 +17,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from compassion_kit.i18n.languages import SOURCE_LANGUAGE, translated_in
-from compassion_kit.model import PAPER_LABELS, Item
+from compassion_kit.model import Item
 from compassion_kit.printing.render import write_atomic
 
 CATALOG_NAME = "catalog.json"
@@ -38,7 +38,7 @@ def translation(app: Sphinx, item: Item) -> dict[str, Any] | None:
         return None
     twin = replace(item, lang=other)
     return {"lang": other, "url": _site_url(app, other, item.docname),
-            "pdfs": {paper: twin.pdf_path(paper) for paper in PAPER_LABELS}}
+            "pdfs": {paper: twin.pdf_path(paper) for paper in twin.papers}}
 
 
 def entry(app: Sphinx, item: Item) -> dict[str, Any]:
@@ -58,7 +58,8 @@ def entry(app: Sphinx, item: Item) -> dict[str, Any]:
         "situations": list(meta.get("situations", [])),
         "lang": item.lang,
         "url": _site_url(app, item.lang, item.docname),
-        "pdfs": {paper: item.pdf_path(paper) for paper in PAPER_LABELS},
+        # Every paper, or the one sheet of a kind that has its own (slides: 16:9).
+        "pdfs": {paper: item.pdf_path(paper) for paper in item.papers},
         "translation": translation(app, item),
     }
 

@@ -20,7 +20,7 @@ from compassion_kit.i18n.scope import languages_of
 from compassion_kit.i18n.translation import site_prefix, site_root
 from compassion_kit.model import PAPER_LABELS, Item
 from compassion_kit.printing import cache as pdfcache
-from compassion_kit.printing import clinician, logsheet, pack
+from compassion_kit.printing import clinician, logsheet, pack, slides
 from compassion_kit.printing import html as printhtml
 from compassion_kit.printing import pool as renderpool
 from compassion_kit.printing import render as pdf
@@ -136,8 +136,10 @@ def _print_html(app: Sphinx, outputs: Outputs, item: Item, by_id: dict[str, Item
                 details: ClinicianDetails) -> str | None:
     """The item's print HTML, or None after reporting why it cannot be printed."""
     try:
-        # Practice logs, and the logs a workbook adds after its parts (printing.logsheet).
-        html = logsheet.print_html(app, item, by_id, details)
+        # Slides have a template of their own; practice logs, and the logs a
+        # workbook adds after its parts, come from printing.logsheet.
+        html = slides.print_html(app, item, details) if item.kind_info.slides \
+            else logsheet.print_html(app, item, by_id, details)
     except ProblemError as error:
         outputs.fail(error.problem)
         return None
@@ -175,7 +177,7 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
             # layout and for the next build to reuse (publish.reuse).
             pdf.write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
         base_url = Path(outputs.outdir, app.builder.get_target_uri(item.docname)).as_uri()
-        for paper in pdf.PAPERS:
+        for paper in item.papers:
             target = outputs.root / item.pdf_path(paper)
             key = pdfcache.job_key(html, paper, base_url, site)
             if outputs.cache.is_fresh(target, key):
@@ -197,7 +199,7 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
         outputs.learned.append((target, key, result.data, result.pages))
         pages[item.id, paper] = result.pages
     check_page_limits(app, outputs, by_id, pages)
-    total = len(items) * len(pdf.PAPERS)
+    total = sum(len(item.papers) for item in items)
     logger.info("kit: %d PDFs rendered, %d unchanged (%d workers)",
                 len(todo), total - len(todo), min(workers, max(len(jobs), 1)))
 
@@ -228,7 +230,7 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
                for docname in app.env.found_docs}
     stale_pages = publish.stale_pages(outputs.root, catalog_path, {item.id for item in items},
                                       current, within=outputs.outdir)
-    keep = {outputs.root / item.pdf_path(paper) for item in items for paper in pdf.PAPERS}
+    keep = {outputs.root / item.pdf_path(paper) for item in items for paper in item.papers}
     outputs.stage.publish()
     for target, key, data, count in outputs.learned:
         outputs.cache.record(target, key, data, count)

@@ -12,7 +12,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from compassion_kit.model import PAPER_LABELS, FactsLine, Item, paper_label
+from compassion_kit.model import FactsLine, Item, paper_label
 from compassion_kit.rules import safety, sections
 from compassion_kit.rules.taxonomy import (
     INTENSITY_WORDS,
@@ -143,11 +143,11 @@ def print_links(item: Item, docname: str, label: str | None = None) -> nodes.con
 
 
 def pdf_links(item: Item, href: Callable[[str], str] | None = None) -> list[nodes.Node]:
-    """'US Letter · A4 · Large print', each linking ``href(path of that PDF)``;
-    without ``href``, linking the PDF from the page it ends up on (filled in
-    at write time from the ``kit_pdf`` attribute)."""
+    """'US Letter · A4 · Large print' (or the item's own sheet: 'Slides 16:9'),
+    each linking ``href(path of that PDF)``; without ``href``, linking the PDF
+    from the page it ends up on (filled in at write time from ``kit_pdf``)."""
     links: list[nodes.Node] = []
-    for paper in PAPER_LABELS:
+    for paper in item.papers:
         if links:
             links.append(nodes.Text(" · "))
         path = item.pdf_path(paper)

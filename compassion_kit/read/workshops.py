@@ -12,6 +12,8 @@ the print links of both handouts under its title.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -19,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from compassion_kit.model import WORKBOOK, WORKSHOP_GUIDE, Item
 from compassion_kit.problems import Problem
+from compassion_kit.read import workshop_package
 from compassion_kit.read.items import print_links
 from compassion_kit.rules import sections
 from compassion_kit.rules.frontmatter import FrontMatter
@@ -121,6 +124,7 @@ def missing_exercises(front: FrontMatter, known: set[str]) -> list[Problem]:
 
 
 def make_items(docname: str, data: dict) -> list[Item]:
+    """The guide, the workbook, then the package (read.workshop_package)."""
     common = {"docname": docname, "audiences": ("team",),
               "duration_minutes": data["duration_minutes"], "meta": data}
     return [
@@ -128,6 +132,7 @@ def make_items(docname: str, data: dict) -> list[Item]:
              title=f"{data['title']}: Facilitator Guide", summary=data["summary"], **common),
         Item(id=f"{data['id']}-workbook", kind=WORKBOOK.name,
              title=f"{data['title']}: Participant Workbook", summary=data["summary"], **common),
+        *workshop_package.package_items(docname, data),
     ]
 
 
@@ -198,8 +203,12 @@ def at_a_glance(data: dict) -> nodes.container:
 
 def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: str) -> None:
     """The plan's page: its agenda table, then under the title its summary,
-    the facts at a glance and the print links of its two handouts."""
+    the facts at a glance and the print links of its handouts (guide,
+    workbook and package); at its end the facilitator's self-care checklist.
+    (web.slidedeck adds the slides' speaker notes when the page is resolved.)"""
     data = items[0].meta
+    # The package prints the group agreement (the slides, the invitation).
+    app.env.note_dependency(str(Path(app.srcdir, app.config.kit_group_agreement)))
     for placeholder in list(doctree.findall(agenda_placeholder)):
         placeholder.replace_self(agenda_table(data, app.config.kit_exercise_dir.strip("/")))
     top = sections.top_section(doctree)
@@ -210,11 +219,10 @@ def decorate(app: Sphinx, doctree: nodes.document, items: list[Item], docname: s
     furniture: list[nodes.Element] = [
         nodes.paragraph("", data["summary"], classes=["kit-summary"]),
         at_a_glance(data),
-        *(print_links(item, docname, label=label)
-          for item, label in zip(items, ("Facilitator guide", "Participant workbook"),
-                                 strict=True))]
+        *(print_links(item, docname, label=str(item.kind_info.label)) for item in items)]
     for offset, node in enumerate(furniture):
         top.insert(after_title + offset, node)
+    top += workshop_package.self_care_section()
 
 
 def drop_unused_placeholders(app: Sphinx, doctree: nodes.document) -> None:

@@ -24,7 +24,7 @@ from sphinx.util.osutil import relative_uri
 
 from compassion_kit.about import ASSETS_DIR
 from compassion_kit.i18n.translation import own_pages, site_relative, site_root
-from compassion_kit.model import PAPER_LABELS, Item
+from compassion_kit.model import Item
 from compassion_kit.read import collector
 from compassion_kit.read.kinds import EXERCISE_SOURCE, source_kind_of
 from compassion_kit.rules import sections
@@ -106,7 +106,7 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
 def _buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Each print box's links become download buttons (same hrefs)."""
     by_pdf = {item.pdf_path(paper): item for item in collector.items(app.env)
-              for paper in PAPER_LABELS}
+              for paper in item.papers}
     for box in list(doctree.findall(nodes.container)):
         if "kit-print" not in box["classes"]:
             continue
@@ -117,7 +117,7 @@ def _buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             item = by_pdf.get(pdf)
             if item is None:
                 continue
-            paper = next(key for key in PAPER_LABELS if item.pdf_path(key) == pdf)
+            paper = next(key for key in item.papers if item.pdf_path(key) == pdf)
             href = link.get("refuri") or site_relative(app, docname, pdf)
             button = nodes.raw("", download_link(item, paper, href), format="html")
             link.replace_self(button)

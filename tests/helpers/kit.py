@@ -43,9 +43,15 @@ def _asks_for_a_log(item_id: str) -> bool:
 # A practice meant to be repeated (a field of type log) has a 14-day log of its own:
 # read here from the fields themselves, independently of the kit's code ...
 LOGS = [f"{item_id}-log" for item_id in EXERCISES if _asks_for_a_log(item_id)]
-ITEMS = HANDOUTS + LOGS + [f"{plan}-{part}" for plan in WORKSHOPS
-                           for part in ("guide", "workbook")]
+# Each workshop plan's guide, workbook and package (read.workshop_package).
+WORKSHOP_PARTS = {"guide": "workshop-guide", "workbook": "workbook",
+                  "invitation": "invitation", "support-sheet": "support-sheet",
+                  "feedback-form": "feedback-form", "slides": "slides"}
+# Slides are one 16:9 sheet (handouts/slides/); every other item comes on every paper.
+SLIDES = [f"{plan}-slides" for plan in WORKSHOPS]
+ITEMS = HANDOUTS + LOGS + [f"{plan}-{part}" for plan in WORKSHOPS for part in WORKSHOP_PARTS]
 ITEMS += [f"{name}-pack" for name in PATHWAYS]
+ON_PAPER = [item for item in ITEMS if item not in SLIDES]
 # ... and as the kit finds them (practicelog.log_field): id -> front matter.
 WITH_LOGS = {item_id: exercise(item_id) for item_id in EXERCISES
              if practicelog.log_field(exercise(item_id)) is not None}
