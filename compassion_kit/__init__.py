@@ -18,6 +18,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.config import setup_config
     from compassion_kit.i18n.languages import setup_languages
     from compassion_kit.i18n.translation import setup_translation
+    from compassion_kit.printing.book import setup_book
     from compassion_kit.publish.outputs import setup_handouts
     from compassion_kit.read.collector import setup_collector
     from compassion_kit.read.source_checks import setup_assets_check
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_library(app)
     setup_webpage(app)
     setup_workshops(app)
+    setup_book(app)
     setup_handouts(app)
     app.connect("config-inited", _add_static)
     app.add_css_file("fonts/fonts.css")

@@ -27,6 +27,7 @@ from compassion_kit.printing import render as pdf
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.problems import Problem, ProblemError, report
 from compassion_kit.publish import catalog
+from compassion_kit.publish import downloads as bookdownloads
 from compassion_kit.publish import staging as publish
 from compassion_kit.read import collector
 from compassion_kit.rules import glyphs
@@ -118,6 +119,9 @@ def make_outputs(app: Sphinx, outputs: Outputs, details: ClinicianDetails) -> No
     roots = (Path(app.srcdir), outputs.outdir)
     if app.config.kit_pdfs:
         render_handouts(app, outputs, items, by_id, details, roots)
+        # The whole handbook as one PDF per book paper (publish.downloads).
+        bookdownloads.render_book(app, outputs, items, details.region, roots)
+    bookdownloads.write_epub(app, outputs, items)
     if pack.requested(app):
         write_pack(app, outputs, by_id, details, roots)
 
@@ -216,6 +220,7 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
     stale_pages = publish.stale_pages(outputs.root, catalog_path, {item.id for item in items},
                                       current, within=outputs.outdir)
     keep = {outputs.root / item.pdf_path(paper) for item in items for paper in pdf.PAPERS}
+    keep |= set(bookdownloads.book_targets(app, outputs.root).values())
     outputs.stage.publish()
     for target, key, data, count in outputs.learned:
         outputs.cache.record(target, key, data, count)
