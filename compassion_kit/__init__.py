@@ -19,6 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.i18n.languages import setup_languages
     from compassion_kit.i18n.translation import setup_translation
     from compassion_kit.printing.book import setup_book
+    from compassion_kit.publish.downloads import setup_downloads
     from compassion_kit.publish.outputs import setup_handouts
     from compassion_kit.read.collector import setup_collector
     from compassion_kit.read.source_checks import setup_assets_check
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_workshops(app)
     setup_book(app)
     setup_handouts(app)
+    setup_downloads(app)
     app.connect("config-inited", _add_static)
     app.add_css_file("fonts/fonts.css")
     app.add_css_file("kit.css")

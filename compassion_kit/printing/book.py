@@ -44,13 +44,10 @@ from compassion_kit.printing.addresses import footer_safety, link_addresses_in_h
 from compassion_kit.printing.html import _templates, footer_margins
 from compassion_kit.problems import Problem, ProblemError
 from compassion_kit.rules import sections
+from compassion_kit.web.bookdownloads import BOOK_FILES
 from compassion_kit.web.crisisline import PRINT_FLAG, regions_by_paper, safety_lines
 from compassion_kit.words import N_, _
 
-DOWNLOADS = "downloads"
-# The papers the book is printed on, and its file name on each (under downloads/).
-BOOK_FILES = {"letter": "{name}.pdf", "a4": "{name}-a4.pdf",
-              "large-print": "{name}-large-print.pdf"}
 # The footer's first sentence in the book (the crisis lines of the paper's region follow).
 BOOK_SAFETY_LINE = N_("This book is not a substitute for professional care. If you are "
                       "struggling or in crisis, reach out now.")
@@ -67,15 +64,6 @@ class Part:
 
     docname: str
     anchor: str  # the id of its top section in the book; its other ids start "<anchor>--"
-
-
-def book_name(app: Sphinx) -> str:
-    return str(app.config.kit_book_name)
-
-
-def book_path(app: Sphinx, paper: str) -> str:
-    """downloads/beyond-empathy-a4.pdf: the book's path from the site's root."""
-    return f"{DOWNLOADS}/{BOOK_FILES[paper].format(name=book_name(app))}"
 
 
 def chapters(app: Sphinx) -> list[str]:
@@ -267,8 +255,6 @@ def book_html(app: Sphinx, items: list[Item], region: str = "") -> str | None:
 
 
 def setup_book(app: Sphinx) -> None:
-    app.add_config_value("kit_book_name", "beyond-empathy", "", types=(str,),
-                         description="File name of the book downloads (downloads/<name>.pdf).")
     app.add_config_value("kit_book_contents", "docs/chapters/index", "", types=(str,),
                          description="The page whose toctree lists the book's chapters.")
     app.add_config_value("kit_book_back_matter", ("docs/glossary", "docs/references"), "",

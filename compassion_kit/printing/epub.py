@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html as htmllib
 import io
-import os
 import re
 import uuid
 import zipfile
@@ -34,11 +33,10 @@ from compassion_kit.about import FONT_DIR, PRINT_DIR
 from compassion_kit.model import Item
 from compassion_kit.printing import book, linksback
 from compassion_kit.printing.addresses import footer_safety
+from compassion_kit.web.bookdownloads import archive_time
 from compassion_kit.web.crisisline import regions_by_paper, safety_lines
 from compassion_kit.words import _
 
-EPUB_FILE = "{name}.epub"
-FIXED_TIME = 1767225600  # 2026-01-01T00:00:00Z, when SOURCE_DATE_EPOCH is not set
 # The kit's vendored font (OFL; its licence is in the font files' metadata).
 FONTS = tuple(f"atkinson-hyperlegible-next-latin-{weight}-{style}.woff2"
               for weight in (400, 700) for style in ("normal", "italic"))
@@ -55,18 +53,6 @@ class Chapter:
     name: str
     title: str
     body: str
-
-
-def epub_path(app: Sphinx) -> str:
-    return f"{book.DOWNLOADS}/{EPUB_FILE.format(name=book.book_name(app))}"
-
-
-def build_time() -> int:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed time."""
-    try:
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    except (KeyError, ValueError):
-        return FIXED_TIME
 
 
 def practices(items: list[Item]) -> list[Item]:
@@ -207,7 +193,7 @@ def epub_bytes(app: Sphinx, items: list[Item]) -> bytes | None:
         return None
     lang = app.config.language or "en"
     files = [_title_page(app), *chapters(app, items)]
-    when = datetime.fromtimestamp(build_time(), UTC)
+    when = datetime.fromtimestamp(archive_time(), UTC)
     stamp = when.timetuple()[:6]
     css = (PRINT_DIR / "epub.css").read_text(encoding="utf-8")
     entries: list[tuple[str, bytes]] = [

@@ -130,6 +130,8 @@ def catalog_bytes(app: Sphinx, items: list[Item]) -> bytes:
     """The catalogue as catalog.write makes it: sorted, no timestamps."""
     data = {"name": app.config.kit_site_name,
             "items": [catalog.entry(app, item) for item in items]}
+    if downloads := bookdownloads.catalog_entries(app):  # the book, EPUB, offline site
+        data["downloads"] = downloads
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
 
 
