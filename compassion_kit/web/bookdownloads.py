@@ -6,7 +6,8 @@ of the site, and the links to them with their sizes.
 - ``downloads/<name>-site.zip``: every file of the site (both editions, every
   handout), to open from a folder or a USB stick over ``file://``: Sphinx's
   pages link relatively and search runs from ``searchindex.js``, so nothing
-  needs a server;
+  needs a server; fonts and the icon, which a browser will not load from
+  file://, travel inside the CSS and the pages (``_Inliner``);
 - ``{book-downloads}``: the list of them on the Downloads page; sizes are
   filled in once the files exist, after the build (``fill_file_sizes``).
 
@@ -16,7 +17,10 @@ of SOURCE_DATE_EPOCH (else a fixed date) and fixed permissions.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import json
 import os
 import re
 import zipfile
@@ -91,28 +95,98 @@ def write_zip(target: Path, members: list[tuple[str, bytes]]) -> bool:
     return True
 
 
+_FONT_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*" as="font"[^>]*>\n?')
+_ICON = re.compile(r'(<link rel="(?:shortcut )?icon" href=")([^"]+)(")')
+_FONT_URL = re.compile(r"""url\((["']?)([^"')]+\.woff2)\1\)""")
+_TYPES = {".woff2": "font/woff2", ".svg": "image/svg+xml"}
+
+
+class _Inliner:
+    """What a page opened from a folder (``file://``) cannot load: Chromium
+    refuses fonts from file:// (cross-origin: a font preload or an @font-face
+    fails). The offline copy carries the fonts and the icon inside the CSS
+    and the pages instead, as data: URIs; the published site keeps its files."""
+
+    def __init__(self) -> None:
+        self._uris: dict[Path, str] = {}
+
+    def _uri(self, path: Path) -> str | None:
+        path = path.resolve()
+        if path not in self._uris:
+            if not path.is_file() or path.suffix not in _TYPES:
+                return None
+            encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+            self._uris[path] = f"data:{_TYPES[path.suffix]};base64,{encoded}"
+        return self._uris[path]
+
+    def page(self, text: str, path: Path) -> str:
+        text = _FONT_PRELOAD.sub("", text)
+
+        def icon(match: re.Match[str]) -> str:
+            uri = self._uri(path.parent / html.unescape(match[2]))
+            return f"{match[1]}{uri}{match[3]}" if uri else match[0]
+
+        return _ICON.sub(icon, text)
+
+    def stylesheet(self, text: str, path: Path) -> str:
+        def font(match: re.Match[str]) -> str:
+            uri = self._uri(path.parent / match[2])
+            return f'url("{uri}")' if uri else match[0]
+
+        return _FONT_URL.sub(font, text)
+
+
+def _site_files(root: Path, target: Path) -> list[Path]:
+    """Every file of the site but the zip itself and hidden files (.buildinfo,
+    a half-written zip), in a fixed order."""
+    return [path for path in sorted(root.rglob("*"))
+            if path.is_file() and path != target
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)]
+
+
 def write_site_zip(app: Sphinx) -> Path | None:
     """The whole published site (from its root: both editions) as one zip,
-    inside a folder named after the book; not the zip itself, nor hidden files."""
+    inside a folder named after the book. Made again only when a file of the
+    site changed (their names, sizes and times, recorded beside the doctrees),
+    so a build that changed nothing reads no 20 MB."""
     if not app.config.kit_pdfs:
         return None
     root = site_root(app)
     target = root / site_zip_path(app.config)
     folder = f"{book_name(app.config)}-site"
     own = site_zip_path(app.config)
+    files = _site_files(root, target)
+    listing = hashlib.sha256(f"{archive_time()}\n{folder}\n".encode())
+    for path in files:
+        stat = path.stat()
+        listing.update(f"{path.relative_to(root).as_posix()}\t{stat.st_size}\t"
+                       f"{stat.st_mtime_ns}\n".encode())
+    stamp = Path(app.doctreedir, "kit-site-zip.json")
+    try:
+        known = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if (target.is_file() and known.get("files") == listing.hexdigest()
+            and known.get("zip") == hashlib.sha256(target.read_bytes()).hexdigest()):
+        return target
     members = []
-    for path in sorted(root.rglob("*")):
-        name = path.relative_to(root).as_posix()
-        if not path.is_file() or path == target or any(part.startswith(".") for part in
-                                                        path.relative_to(root).parts):
-            continue
+    inline = _Inliner()
+    for path in files:
         data = path.read_bytes()
-        if path.suffix == ".html" and b"kit-file-facts" in data:
-            # The zip cannot know its own size: its pages name only its kind, so
-            # the zip is the same whatever size the last one had.
-            data = _unfilled(data.decode("utf-8"), own).encode("utf-8")
-        members.append((f"{folder}/{name}", data))
+        if path.suffix == ".html":
+            text = data.decode("utf-8")
+            if "kit-file-facts" in text:
+                # The zip cannot know its own size: its pages name only its kind,
+                # so the zip is the same whatever size the last one had.
+                text = _unfilled(text, own)
+            data = inline.page(text, path).encode("utf-8")
+        elif path.suffix == ".css" and b".woff2" in data:
+            data = inline.stylesheet(data.decode("utf-8"), path).encode("utf-8")
+        members.append((f"{folder}/{path.relative_to(root).as_posix()}", data))
     write_zip(target, members)
+    stamp.write_text(json.dumps({"files": listing.hexdigest(),
+                                 "zip": hashlib.sha256(target.read_bytes()).hexdigest()}),
+                     encoding="utf-8")
     return target
 
 

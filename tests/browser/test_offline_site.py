@@ -40,8 +40,9 @@ def offline_browser(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        # No --allow-file-access-from-files: a reader's browser has no such flag.
         browser = playwright.chromium.launch(executable_path=executable, headless=True,
-                                             args=[*CHROMIUM_ARGS, "--allow-file-access-from-files"])
+                                             args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:

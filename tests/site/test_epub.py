@@ -66,9 +66,6 @@ def test_every_chapter_is_in_the_spine_in_order(epub):
         assert archive.namelist()[0] == "mimetype"
         assert archive.read("mimetype") == b"application/epub+zip"
         texts = [plain(archive.read(name).decode()) for name in spine_files(archive)]
-    headings = []
-    for text in texts:
-        headings.append(text)
     at = 0
     for title in [*chapter_titles(), "Glossary", "References", "Appendix: the practices"]:
         index = next((i for i in range(at, len(texts)) if words(title) in texts[i]), None)
