@@ -41,7 +41,7 @@ from sphinx.util.osutil import relative_uri
 from compassion_kit.model import Item
 from compassion_kit.printing import linksback
 from compassion_kit.printing.addresses import footer_safety, link_addresses_in_html
-from compassion_kit.printing.html import _templates, footer_margins
+from compassion_kit.printing.html import footer_margins, print_templates
 from compassion_kit.problems import Problem, ProblemError
 from compassion_kit.rules import sections
 from compassion_kit.web.bookdownloads import BOOK_FILES
@@ -236,7 +236,7 @@ def book_html(app: Sphinx, items: list[Item], region: str = "") -> str | None:
     safety = [(classes, footer_safety(text)) for classes, text in
               safety_lines(app.env, BOOK_SAFETY_LINE, by_paper)]
     address = linksback.base_url(app)
-    return _templates().get_template("book.html").render(
+    return print_templates().get_template("book.html").render(
         lang=app.config.language or "en",
         title=title,
         summary=_("A handbook about moving from empathy to compassion."),

@@ -66,6 +66,11 @@ def _templates() -> Environment:
     return environment
 
 
+def print_templates() -> Environment:
+    """The print templates (handout.html, book.html), in the build's language."""
+    return _templates()
+
+
 def _flatten_internal_links(tree: nodes.Node) -> None:
     """Links to other pages mean nothing on paper: keep their text only."""
     for ref in list(tree.findall(nodes.reference)):

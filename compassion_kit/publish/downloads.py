@@ -71,8 +71,9 @@ def render_book(app: Sphinx, outputs: Outputs, items: list[Item], region: str,
     jobs = [renderpool.Job(html, base_url, paper, tuple(map(str, roots)))
             for paper, _target, _key in todo]
     workers = renderpool.workers_for(app.config.kit_pdf_workers)
-    for (paper, target, key), result in zip(todo, renderpool.render_all(jobs, workers),
-                                            strict=True):
+    # Each paper's book is a long render: in parallel even for two.
+    results = renderpool.render_all(jobs, workers, min_jobs=2)
+    for (paper, target, key), result in zip(todo, results, strict=True):
         if result.data is None:
             outputs.fail(Problem(str(source), 1, f"book ({paper})",
                                  f"not written: {result.error}", "pdf"))
