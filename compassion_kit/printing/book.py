@@ -137,6 +137,18 @@ def _practice_lists(tree: nodes.Element, items: list[Item]) -> None:
         library.replace_self(listing if titles else [])
 
 
+def _one_text_per_citation(top: nodes.section) -> None:
+    """sphinxcontrib-bibtex keeps each reference's citation node in its domain
+    data and appends its label and text to it each time the references page
+    is resolved: after the web page, the book's copy would list every
+    reference twice or more. Keep the last label and what follows it."""
+    for citation in top.findall(nodes.citation):
+        labels = [index for index, child in enumerate(citation.children)
+                  if isinstance(child, nodes.label)]
+        if len(labels) > 1:
+            del citation.children[:labels[-1]]
+
+
 def _reading_only(top: nodes.section) -> None:
     """A practice read in the book: its steps and questions, without the
     facilitator notes (its box of download buttons is web-only already)."""
@@ -157,6 +169,7 @@ def part_tree(app: Sphinx, part: Part, by_uri: dict[str, Part], items: list[Item
     # A copy: some resolved nodes (the bibliography's entries) are shared
     # between calls, and the ids below are rewritten in place.
     top = top.deepcopy()
+    _one_text_per_citation(top)
     for node in list(top.findall(nodes.Element)):
         if "kit-web-only" in node.get("classes", ()) and node.parent is not None:
             node.parent.remove(node)

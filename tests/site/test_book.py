@@ -134,3 +134,13 @@ def test_the_book_is_not_the_web_theme(site):
     body = words(text(reader))
     for web_only in ("Need help now?", "Skip to content", "US Letter PDF", "Filter"):
         assert web_only not in body
+
+
+def test_each_reference_is_listed_once(site):
+    """The references page is resolved for the web first, and sphinxcontrib-bibtex
+    adds its entries again each time: the book must still list each once."""
+    reader = open_pdf(site / "downloads" / BOOKS["letter"][0])
+    body = words(text(reader))
+    references = body[body.rindex("References"):]
+    for title in ("These things called empathy", "Self-compassion increases self-improvement"):
+        assert references.count(title) == 1, title
