@@ -138,6 +138,11 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
 
     if exception is not None or app.builder.format != "html" or not published(app):
         return
+    # Only a project with a handbook (its contents page among the sources) has
+    # these downloads; every edition's build refreshes the site zip, the last
+    # one (Spanish, after English) with both.
+    if not Path(app.env.doc2path(app.config.kit_book_contents)).is_file():
+        return
     root = site_root(app)
     pages = list(own_pages(app))
     bookdownloads.fill_file_sizes(pages, root)
