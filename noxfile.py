@@ -71,7 +71,8 @@ def build(session: nox.Session) -> None:
     for language in translations_present():
         build_site(session, options, language)
     session.log("Site: _build/html/index.html (Spanish: _build/html/es/)  "
-                "Handouts: _build/html/handouts/ (Spanish: _build/html/handouts/es/)")
+                "Handouts: _build/html/handouts/ (Spanish: _build/html/handouts/es/)  "
+                "Book, EPUB, offline site: _build/html/downloads/")
 
 
 @nox.session(python=PYTHON)

@@ -18,7 +18,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from compassion_kit.config import setup_config
     from compassion_kit.i18n.languages import setup_languages
     from compassion_kit.i18n.translation import setup_translation
+    from compassion_kit.printing.book import setup_book
     from compassion_kit.printing.package import setup_package
+    from compassion_kit.publish.downloads import setup_downloads
     from compassion_kit.publish.outputs import setup_handouts
     from compassion_kit.read.collector import setup_collector
     from compassion_kit.read.pathway_practices import setup_pathway_practices
@@ -55,7 +57,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_workshops(app)
     setup_pathways(app)
     setup_pathway_practices(app)
+    setup_book(app)
     setup_handouts(app)
+    setup_downloads(app)
     setup_package(app)
     setup_slidedeck(app)
     app.connect("config-inited", _add_static)

@@ -63,7 +63,8 @@ def _templates() -> Environment:
 
 
 def print_templates() -> Environment:
-    """The print templates (printing.slides renders its own from them)."""
+    """The print templates (handout.html, book.html; printing.slides renders its
+    own from them), in the build's language."""
     return _templates()
 
 

@@ -94,10 +94,13 @@ def workers_for(setting: int) -> int:
     return setting if setting > 0 else (os.cpu_count() or 1)
 
 
-def render_all(jobs: list[Job], workers: int) -> Iterator[Result]:
-    """(pdf bytes, pages, error) for each job, in the order of ``jobs``."""
+def render_all(jobs: list[Job], workers: int, min_jobs: int = MIN_PARALLEL_JOBS
+               ) -> Iterator[Result]:
+    """(pdf bytes, pages, error) for each job, in the order of ``jobs``; in
+    parallel from ``min_jobs`` jobs on (a few long ones, such as the book on
+    three papers, are worth it)."""
     pdf.prepare()  # shared state is made once, before any worker is forked
-    if workers <= 1 or len(jobs) < MIN_PARALLEL_JOBS:
+    if workers <= 1 or len(jobs) < min_jobs:
         yield from map(_render, jobs)
         return
     methods = multiprocessing.get_all_start_methods()

@@ -28,6 +28,7 @@ from compassion_kit.printing.builder import PrintingBuilder, setup_builder
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.problems import Problem, ProblemError, report
 from compassion_kit.publish import catalog, reuse
+from compassion_kit.publish import downloads as bookdownloads
 from compassion_kit.publish import staging as publish
 from compassion_kit.read import collector
 from compassion_kit.rules import glyphs
@@ -121,6 +122,9 @@ def make_outputs(app: Sphinx, outputs: Outputs, details: ClinicianDetails) -> No
     roots = (Path(app.srcdir), outputs.outdir)
     if app.config.kit_pdfs:
         render_handouts(app, outputs, items, by_id, details, roots)
+        # The whole handbook as one PDF per book paper (publish.downloads).
+        bookdownloads.render_book(app, outputs, items, details.region, roots)
+    bookdownloads.write_epub(app, outputs, items)
     if pack.requested(app):
         write_pack(app, outputs, by_id, details, roots)
 
@@ -129,6 +133,8 @@ def catalog_bytes(app: Sphinx, items: list[Item]) -> bytes:
     """The catalogue as catalog.write makes it: sorted, no timestamps."""
     data = {"name": app.config.kit_site_name,
             "items": [catalog.entry(app, item) for item in items]}
+    if downloads := bookdownloads.catalog_entries(app):  # the book, EPUB, offline site
+        data["downloads"] = downloads
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
 
 
@@ -231,6 +237,7 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
     stale_pages = publish.stale_pages(outputs.root, catalog_path, {item.id for item in items},
                                       current, within=outputs.outdir)
     keep = {outputs.root / item.pdf_path(paper) for item in items for paper in item.papers}
+    keep |= set(bookdownloads.book_targets(app, outputs.root).values())
     outputs.stage.publish()
     for target, key, data, count in outputs.learned:
         outputs.cache.record(target, key, data, count)

@@ -29,10 +29,10 @@ from sphinx.application import Sphinx
 from compassion_kit.i18n.translation import site_root
 from compassion_kit.model import PAPER_LABELS, Item, paper_label
 from compassion_kit.read import collector
+from compassion_kit.web.bookdownloads import zip_date
 from compassion_kit.words import _, ngettext
 
 ZIP_DIR = "downloads"
-ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed: the same PDFs give the same zip
 
 
 # -- Download buttons ---------------------------------------------------------------------
@@ -157,7 +157,8 @@ def write_zips(app: Sphinx, outdir: Path) -> list[Path]:
         partial = target.with_suffix(".zip.part")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(files):
-                info = zipfile.ZipInfo(f"beyond-empathy-{paper}/{path.name}", ZIP_DATE)
+                # SOURCE_DATE_EPOCH's time (else a fixed one): the same PDFs give the same zip.
+                info = zipfile.ZipInfo(f"beyond-empathy-{paper}/{path.name}", zip_date())
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
