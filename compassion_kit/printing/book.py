@@ -253,6 +253,7 @@ def book_html(app: Sphinx, items: list[Item], region: str = "") -> str | None:
         lang=app.config.language or "en",
         title=title,
         summary=_("A handbook about moving from empathy to compassion."),
+        keywords="handbook",
         author=app.config.kit_author,
         licence=app.config.kit_licence,
         version=linksback.version(app),

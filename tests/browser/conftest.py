@@ -6,7 +6,6 @@ say how to install one.
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -15,11 +14,10 @@ import pytest
 from helpers.browserkit import (
     CHROMIUM_ARGS,
     DESKTOP,
-    INSTALL_HINT,
     Browser,
     Server,
     _Handler,
-    chromium_executable,
+    required_chromium,
 )
 
 
@@ -48,11 +46,7 @@ def pages(site) -> list[str]:
 
 @pytest.fixture(scope="module")
 def browser(server, tmp_path_factory):
-    executable = chromium_executable()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{INSTALL_HINT} CI is set: a missing browser is a failure, not a skip.")
-        pytest.skip(INSTALL_HINT)
+    executable = required_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -4,13 +4,12 @@ Chromium with no failed request, and search finding pages with no server."""
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from helpers.browserkit import CHROMIUM_ARGS, DESKTOP, INSTALL_HINT, chromium_executable
+from helpers.browserkit import CHROMIUM_ARGS, DESKTOP, required_chromium
 
 ZIP = "downloads/beyond-empathy-site.zip"
 
@@ -32,11 +31,7 @@ def unzipped(site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def offline_browser(tmp_path_factory):
-    executable = chromium_executable()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{INSTALL_HINT} CI is set: a missing browser is a failure, not a skip.")
-        pytest.skip(INSTALL_HINT)
+    executable = required_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -54,6 +54,18 @@ def chromium_executable() -> str | None:
     return None
 
 
+def required_chromium() -> str:
+    """The Chromium to drive; without one the test skips, or fails in CI (``CI`` set)."""
+    import pytest
+
+    executable = chromium_executable()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{INSTALL_HINT} CI is set: a missing browser is a failure, not a skip.")
+        pytest.skip(INSTALL_HINT)
+    return executable
+
+
 # -- The local server ------------------------------------------------------------------------
 
 
