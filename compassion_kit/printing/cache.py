@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache, lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
@@ -65,7 +65,6 @@ class _Resources(HTMLParser):
             self.urls.append(href)
 
 
-@lru_cache(maxsize=4)  # one item's four papers ask in turn
 def resources_digest(html: str, base_url: str) -> str:
     """Hash of the local files ``html`` loads (their bytes, or that they are missing)."""
     parser = _Resources()
@@ -81,13 +80,17 @@ def resources_digest(html: str, base_url: str) -> str:
     return digest.hexdigest()
 
 
-def job_key(html: str, paper: str, base_url: str = "", site_url: str = "") -> str:
+def job_key(html: str, paper: str, base_url: str = "", site_url: str = "",
+            resources: str | None = None) -> str:
     """Key of one PDF. ``base_url`` (the page's file URL) resolves the files the
     HTML loads; only its place in the site (relative to ``site_url``) is in
-    the key, so a build moved to another folder keeps its cache."""
+    the key, so a build moved to another folder keeps its cache. ``resources``:
+    ``resources_digest(html, base_url)`` when the caller has it already (one
+    item's papers share it)."""
     options = json.dumps(RENDER_OPTIONS, sort_keys=True)
     where = base_url.removeprefix(site_url)
-    resources = resources_digest(html, base_url) if base_url else ""
+    if resources is None:
+        resources = resources_digest(html, base_url) if base_url else ""
     return _sha256(f"{FORMAT}\n{renderer_fingerprint()}\n{options}\n{paper}\n{where}\n"
                    f"{resources}\n{html}".encode())
 

@@ -183,9 +183,10 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
             # layout and for the next build to reuse (publish.reuse).
             pdf.write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
         base_url = Path(outputs.outdir, app.builder.get_target_uri(item.docname)).as_uri()
+        resources = pdfcache.resources_digest(html, base_url)  # the same on every paper
         for paper in item.papers:
             target = outputs.root / item.pdf_path(paper)
-            key = pdfcache.job_key(html, paper, base_url, site)
+            key = pdfcache.job_key(html, paper, base_url, site, resources)
             if outputs.cache.is_fresh(target, key):
                 pages[item.id, paper] = outputs.cache.pages(target)
             else:
