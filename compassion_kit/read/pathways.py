@@ -118,7 +118,9 @@ def make_items(docname: str, data: dict[str, Any]) -> list[Item]:
 # -- The page -----------------------------------------------------------------------------------
 
 def _labelled(label: str, *content: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.paragraph:
-    return nodes.paragraph("", "", nodes.strong("", f"{label} "), *content, classes=list(classes))
+    # The labels repeat on every session: search indexes the words, not the furniture.
+    return nodes.paragraph("", "", nodes.strong("", f"{label} ", classes=["no-search"]),
+                           *content, classes=list(classes))
 
 
 def session_section(docname: str, number: int, session: dict[str, Any]) -> nodes.section:

@@ -141,6 +141,24 @@ def trim_assets(app: Sphinx, pagename: str, context: dict) -> None:
             files[:] = [asset for asset in files if needed(asset)]
 
 
+# A first-level entry of the theme's navigation with its fold-out list of pages.
+_FOLDED = re.compile(r'(<li class="toctree-l1) has-children(">.*?</a>)'
+                     r'<input [^>]*class="toctree-checkbox"[^>]*/><label [^>]*>.*?</label>'
+                     r"<ul>.*?</ul>", re.S)
+
+
+def landing_navigation(app: Sphinx, pagename: str, templatename: str, context: dict,
+                       doctree: nodes.Node | None) -> None:
+    """The home page's navigation lists the sections, not every page in them:
+    the first view stays light (the page-weight test holds it under 120 KB) as
+    the kit grows, and each section's own page lists its pages. Other pages
+    keep the whole tree. Left as it is if the tree is deeper than two levels."""
+    tree = context.get("furo_navigation_tree")
+    if pagename != app.config.root_doc or not isinstance(tree, str) or "toctree-l3" in tree:
+        return
+    context["furo_navigation_tree"] = _FOLDED.sub(r"\1\2", tree)
+
+
 _TABLE = re.compile(r'<table class="([^"]*\b(?:kit-stack|kit-agenda)\b[^"]*)">(.*?)</table>',
                     re.S)
 

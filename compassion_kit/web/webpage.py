@@ -43,6 +43,7 @@ from compassion_kit.web.library import card_facts
 from compassion_kit.web.pagehead import (
     ITEMS_CSS,
     items_by_doc,
+    landing_navigation,
     meta_tags,
     stack_labels,
     trim_assets,
@@ -319,6 +320,8 @@ def setup_webpage(app: Sphinx) -> None:
     # After the PDF links got their hrefs (pdflinks, priority 500).
     app.connect("doctree-resolved", decorate_pages, priority=800)
     app.connect("html-page-context", page_context)
+    # After the theme (Furo) has made its navigation tree.
+    app.connect("html-page-context", landing_navigation, priority=900)
     app.connect("env-get-outdated", practice_pages_outdated)
     # After the handouts are made and published (handouts, priority 500).
     app.connect("build-finished", finish, priority=900)
