@@ -43,7 +43,7 @@ class ItemKind:
     log: bool = False  # a practice log: a sheet of a row a day (printing.logsheet)
     # A session pathway's pack: its cover lists the sessions in order, each with
     # its handouts and its homework (printing.sessionplan), instead of a plain list.
-    plan: bool = False
+    session_plan: bool = False
     collection: bool = False  # gathers other items: a cover listing them, then each one
     ends_with_help: bool = False  # its last section says where to get help (printed as a strip)
     # Where it goes.
@@ -89,7 +89,7 @@ PACK = ItemKind("pack", FactsLine.SET, collection=True, client_handout=True, lis
                 contents_label=_("In this set"))
 # A session pathway (read.pathways) yields one: its practices in session order, each once.
 PATHWAY_PACK = ItemKind(
-    "pathway-pack", FactsLine.PATHWAY, plan=True, collection=True, client_handout=True,
+    "pathway-pack", FactsLine.PATHWAY, session_plan=True, collection=True, client_handout=True,
     label=_("Pathway pack"), label_plural=_("Pathway packs"), label_inline=_("pathway pack"),
     contents_label=_("In this pack"))
 # A workshop's package beside its guide and workbook (read.workshop_package):

@@ -39,7 +39,7 @@ def _cover(item: Item, parts: list[Item]) -> list[nodes.Element]:
                                + write_in({"name": "date", "label": str(_("Date")),
                                            "size": "line"}),
                                format="html"))
-    if kind.plan:  # a pathway's pack: the handouts session by session
+    if kind.session_plan:  # a pathway's pack: the handouts session by session
         cover.append(nodes.raw("", plan_html(item, parts), format="html"))
         return [*cover, _yours()]
     # Page numbers come from WeasyPrint's target-counter() (see handout.css).

@@ -65,7 +65,7 @@ def check_practices(app: Sphinx, env: BuildEnvironment) -> None:
     """env-check-consistency: every pathway's practices, once all items are known."""
     found = collector.items(env)
     practices = {item.id: item for item in found if item.kind_info.practice}
-    for docname in sorted({item.docname for item in found if item.kind_info.plan}):
+    for docname in sorted({item.docname for item in found if item.kind_info.session_plan}):
         front = frontmatter.load(env.doc2path(docname))
         for problem in practice_problems(front, practices):
             report(problem)

@@ -69,7 +69,7 @@ def test_each_qr_code_decodes_to_its_web_page(site, catalogue, paper):
 def _parts(entry: dict) -> list[str]:
     from compassion_kit.read import pathways, workshops
 
-    if ITEM_KINDS[entry["kind"]].plan:  # a pathway's pack
+    if ITEM_KINDS[entry["kind"]].session_plan:  # a pathway's pack
         return pathways.pack_parts(pathway(entry["id"].removesuffix(pathways.PACK_SUFFIX)))
     return workshops.workbook_exercises(workshop(entry["id"].removesuffix("-workbook")))
 
