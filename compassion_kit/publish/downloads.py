@@ -130,6 +130,15 @@ def catalog_entries(app: Sphinx) -> list[dict[str, Any]]:
     ]
 
 
+def has_handbook(app: Sphinx) -> bool:
+    """Whether the handbook's contents page is among the project's sources. Asked
+    of the files, not of the environment: a translated edition may not hold that
+    page, and Sphinx then guesses its file name with the first source suffix."""
+    contents = app.config.kit_book_contents
+    return any(Path(app.srcdir, f"{contents}{suffix}").is_file()
+               for suffix in app.config.source_suffix)
+
+
 def finish(app: Sphinx, exception: Exception | None) -> None:
     """build-finished, after the handouts' zips and page facts (webpage.finish):
     the sizes on the Downloads page, then the offline copy of the site, then
@@ -141,7 +150,7 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     # Only a project with a handbook (its contents page among the sources) has
     # these downloads; every edition's build refreshes the site zip, the last
     # one (Spanish, after English) with both.
-    if not Path(app.env.doc2path(app.config.kit_book_contents)).is_file():
+    if not has_handbook(app):
         return
     root = site_root(app)
     pages = list(own_pages(app))
