@@ -77,9 +77,15 @@ def build(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """All tests; they build the kit and the fixture projects themselves."""
+    """All tests; they build the kit and the fixture projects themselves.
+
+    One test process per core (pytest-xdist); a module's tests stay together
+    on one (its module fixtures are made once), in the order tests/conftest.py
+    gives: the tests that need the real build last, so they overlap its build.
+    `-- -n 0` runs them all in this one process."""
     install(session, "test")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", "--dist", "loadscope", "--no-loadscope-reorder",
+                *session.posargs)
 
 
 @nox.session(python=PYTHON)

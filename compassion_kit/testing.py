@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +65,7 @@ def translations(srcdir: Path) -> list[str]:
 
 def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = None,
                  allow: Sequence[Path] = (), wrap: Sequence[str] = (),
-                 language: str = "") -> Build:
+                 language: str = "", environment: Mapping[str, str] | None = None) -> Build:
     """``sphinx-build -n -W --keep-going -b html`` in a fresh process.
 
     ``outdir`` is the (English) site; with ``language`` the build makes that
@@ -76,8 +76,9 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = N
     every network attempt (refused) and every file opened outside the
     project, the output folder's parent, ``allow`` and the kit itself.
     ``wrap``: a command to run the build under (e.g. ``unshare -m ...``).
+    ``environment``: variables to set for this build only (``SOURCE_DATE_EPOCH``).
     """
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, **(environment or {}), "PYTHONPATH": str(REPO)}
     if guard is not None:
         guard.unlink(missing_ok=True)
         env["PYTHONPATH"] = os.pathsep.join([str(GUARD), str(REPO)])
@@ -102,14 +103,16 @@ def sphinx_build(srcdir: Path, outdir: Path, *extra: str, guard: Path | None = N
     return build
 
 
-def build_all(srcdir: Path, outdir: Path, *extra: str) -> list[Build]:
+def build_all(srcdir: Path, outdir: Path, *extra: str,
+              environment: Mapping[str, str] | None = None) -> list[Build]:
     """Every edition, as ``nox -s build``: English into ``outdir``, then each
     translation into ``outdir/<lang>`` (stops at the first that fails)."""
-    builds = [sphinx_build(srcdir, outdir, *extra)]
+    builds = [sphinx_build(srcdir, outdir, *extra, environment=environment)]
     for language in translations(srcdir):
         if builds[-1].returncode != 0:
             break
-        builds.append(sphinx_build(srcdir, outdir, *extra, language=language))
+        builds.append(sphinx_build(srcdir, outdir, *extra, language=language,
+                                   environment=environment))
     return builds
 
 

@@ -9,28 +9,85 @@ build in Chromium. Helper modules: tests/helpers/ (``from helpers import ...``).
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
+from helpers import sitebuild
 
-from compassion_kit.testing import REPO, build_all, load_catalog
+from compassion_kit.testing import load_catalog
+
+# The folder of this run's shared site build; the first process (pytest, or
+# xdist's controller) chooses it and its workers inherit it.
+SHARED_SITE = "KIT_SITE_SHARED"
+_builder: list[threading.Thread] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("KIT_SITE") or hasattr(config, "workerinput") \
+            or os.environ.get(SHARED_SITE):
+        return
+    folder = tempfile.mkdtemp(prefix="kit-site-")
+    os.environ[SHARED_SITE] = folder
+
+    def remove() -> None:
+        os.environ.pop(SHARED_SITE, None)
+        shutil.rmtree(folder, ignore_errors=True)
+    config.add_cleanup(remove)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need the real build run last, and their build starts now,
+    so the minutes it takes overlap the tests that do not need it (a module
+    stays whole: with ``--dist loadscope`` xdist gives it to one worker)."""
+    def modules(fixture: str) -> set[str]:
+        return {item.module.__name__ for item in items
+                if item.module is not None and fixture in item.fixturenames}
+    needs_site, own_kit = modules("site"), modules("kit_copy")
+
+    def order(item: pytest.Item) -> int:
+        name = item.module.__name__ if item.module is not None else ""
+        # First the module that builds a whole kit of its own (its minutes
+        # overlap the shared build too), last the ones that need the shared one.
+        return 0 if name in own_kit else 2 if name in needs_site else 1
+    items.sort(key=order)
+    folder = os.environ.get(SHARED_SITE)
+    if needs_site and folder and not os.environ.get("KIT_SITE") \
+            and not config.option.collectonly:
+        thread = sitebuild.start(Path(folder))
+        if thread is not None:
+            _builder.append(thread)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The process that builds the site waits for it: its sphinx-build
+    processes must not outlive the run."""
+    for thread in _builder:
+        thread.join()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site() -> Path:
     """The whole kit, built strictly once per test run, like `nox -s build`:
     English into html/, then the Spanish edition into html/es/ (its PDFs in
-    html/handouts/es/).
+    html/handouts/es/). One build for every test process (helpers/sitebuild.py).
 
     KIT_SITE=path/to/html checks an existing build instead (quicker while writing).
     """
     if os.environ.get("KIT_SITE"):
         return Path(os.environ["KIT_SITE"])
-    outdir = tmp_path_factory.mktemp("site") / "html"
-    for build in build_all(REPO, outdir):
-        assert build.returncode == 0, build.output[-4000:]
-        assert not build.warnings, "\n".join(build.warnings)
-    return outdir
+    folder = Path(os.environ[SHARED_SITE])
+    thread = sitebuild.start(folder)  # started already, unless asked for some other way
+    if thread is not None:
+        _builder.append(thread)
+    record = sitebuild.wait(folder)
+    assert record.returncodes and all(code == 0 for code in record.returncodes), \
+        record.output_tail
+    assert not record.warnings, "\n".join(record.warnings)
+    return record.outdir
 
 
 @pytest.fixture(scope="session")

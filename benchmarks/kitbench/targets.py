@@ -18,7 +18,8 @@ TARGETS = {
     "parallel_speedup": 1.7,  # serial / parallel PDF stage, on 2 cores
     "floor_ratio": 1.15,  # CPU of our PDF stage / CPU of WeasyPrint's floor
     "growth_slack": 1.1,  # time(kx) / time(1x) <= k * 1.1
-    "page_weight_kb": 200.0,  # first page view, every byte uncompressed
+    "page_weight_kb": 120.0,  # first view of the landing page, every byte uncompressed
+    "page_weight_gzip_kb": 60.0,  # the same with text files gzipped, as a server sends them
 }
 
 
@@ -179,6 +180,8 @@ def _sizes(table: Table, results: dict[str, Any]) -> None:
                   target=f"< {TARGETS['page_weight_kb']:.0f}",
                   holds=weight["kb"] < TARGETS["page_weight_kb"], key="page_weight")
         table.row("  the same, text files gzipped", weight["gzip_kb"], "KB",
+                  target=f"< {TARGETS['page_weight_gzip_kb']:.0f}",
+                  holds=weight["gzip_kb"] < TARGETS["page_weight_gzip_kb"],
                   key="page_weight_gzip")
     largest = results.get("largest_handout")
     if largest:

@@ -10,5 +10,8 @@ setting puts tests/ on the import path):
 - ``kit``: the kit's own items (practices, info sheets, workshops, logs);
 - ``browserkit``: Chromium, the local server and the library's expectations
   for the browser tests (their JavaScript lives in tests/browser/*.js);
-- ``hostile``: the hostile and careless inputs of fixtures/test_hostile_builds.py.
+- ``hostile``: the hostile and careless inputs of fixtures/test_hostile_builds.py;
+- ``defects``: defects planted in a built project, and the check that its
+  build fails clearly and publishes nothing;
+- ``sitebuild``: the one build of the whole kit that every test process shares.
 """
