@@ -57,9 +57,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     folder = os.environ.get(SHARED_SITE)
     if needs_site and folder and not os.environ.get("KIT_SITE") \
             and not config.option.collectonly:
-        thread = sitebuild.start(Path(folder))
-        if thread is not None:
-            _builder.append(thread)
+        _start_site_build(Path(folder))
+
+
+def _start_site_build(folder: Path) -> None:
+    """Start the shared build, unless a process has already: this process
+    then waits for it at the end of the run."""
+    thread = sitebuild.start(folder)
+    if thread is not None:
+        _builder.append(thread)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -80,9 +86,7 @@ def site() -> Path:
     if os.environ.get("KIT_SITE"):
         return Path(os.environ["KIT_SITE"])
     folder = Path(os.environ[SHARED_SITE])
-    thread = sitebuild.start(folder)  # started already, unless asked for some other way
-    if thread is not None:
-        _builder.append(thread)
+    _start_site_build(folder)  # started already, unless asked for some other way
     record = sitebuild.wait(folder)
     assert record.returncodes and all(code == 0 for code in record.returncodes), \
         record.output_tail

@@ -28,6 +28,7 @@ from compassion_kit.testing import REPO, build_all
 # so a second clean build (fixtures/test_second_build.py) can be compared with
 # this one byte for byte.
 SOURCE_DATE_EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
+REPRODUCIBLE = {"SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)}  # a build's extra environment
 RECORD = "record.json"
 CLAIM = "claimed"
 # A build that has not recorded anything after this long has gone wrong (the
@@ -61,8 +62,7 @@ def _build(folder: Path) -> None:
     record: dict = {"outdir": str(folder / "html"), "returncodes": [], "output_tail": "",
                     "warnings": []}
     try:
-        builds = build_all(REPO, folder / "html",
-                           environment={"SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)})
+        builds = build_all(REPO, folder / "html", environment=REPRODUCIBLE)
         record["returncodes"] = [build.returncode for build in builds]
         record["output_tail"] = "\n".join(build.output[-4000:] for build in builds)
         record["warnings"] = [line for build in builds for line in build.warnings]
