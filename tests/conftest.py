@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from helpers import sitebuild
+from helpers.pdfcheck.memo import FOLDER as PDF_FACTS
 
 from compassion_kit.testing import load_catalog
 
@@ -26,14 +27,19 @@ _builder: list[threading.Thread] = []
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if os.environ.get("KIT_SITE") or hasattr(config, "workerinput") \
-            or os.environ.get(SHARED_SITE):
+    """The run's folder: the shared build (unless KIT_SITE names one) and
+    what the PDF readers found (helpers/pdfcheck/memo.py)."""
+    if hasattr(config, "workerinput") or os.environ.get(SHARED_SITE):
         return
     folder = tempfile.mkdtemp(prefix="kit-site-")
     os.environ[SHARED_SITE] = folder
+    facts = Path(folder, "pdf-facts")
+    facts.mkdir()
+    os.environ[PDF_FACTS] = str(facts)
 
     def remove() -> None:
         os.environ.pop(SHARED_SITE, None)
+        os.environ.pop(PDF_FACTS, None)
         shutil.rmtree(folder, ignore_errors=True)
     config.add_cleanup(remove)
 

@@ -15,6 +15,8 @@ from typing import Any
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ContentStream
 
+from .memo import once_per_run
+
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 MULTILINE = 1 << 12  # a text field's flag (/Ff): more than one line
 RADIO = 1 << 15  # a button field's flag (/Ff): a radio group
@@ -33,6 +35,7 @@ def text(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+@once_per_run
 def flat_text(source: Path | PdfReader) -> str:
     """The text of every page, its whitespace collapsed to single spaces."""
     return " ".join(text(source if isinstance(source, PdfReader) else open_pdf(source)).split())
@@ -123,6 +126,7 @@ def _qualified(annot) -> str:
     return ".".join(reversed(parts))
 
 
+@once_per_run
 def widgets(source: Path | PdfReader) -> list[Widget]:
     """Every form field's widget, page by page."""
     reader = source if isinstance(source, PdfReader) else PdfReader(str(source))
@@ -138,6 +142,7 @@ def widgets(source: Path | PdfReader) -> list[Widget]:
     return found
 
 
+@once_per_run
 def links(path: Path) -> list[list[tuple[Box, str]]]:
     """Per page, (rectangle, URI) of every link annotation that opens an address."""
     found = []

@@ -13,6 +13,7 @@ from typing import Any
 from compassion_kit.config import SAFETY_LINE
 
 from .document import Box
+from .memo import once_per_run
 
 
 def _pdfium_pages(path: Path) -> Iterator[Any]:
@@ -30,6 +31,7 @@ def _pdfium_pages(path: Path) -> Iterator[Any]:
         document.close()
 
 
+@once_per_run
 def glyphs(path: Path) -> list[list[dict]]:
     """Per page, every character drawn: its text, size (pt, as printed: the
     font size times the text matrix's scale), box (left, bottom, right, top in
@@ -69,6 +71,7 @@ def glyphs(path: Path) -> list[list[dict]]:
     return found
 
 
+@once_per_run
 def drawn_boxes(path: Path) -> list[list[tuple[str, Box]]]:
     """Per page, (kind, bounds) of every drawn object: text, path (rules,
     borders, the QR code), image, shading."""
@@ -80,6 +83,7 @@ def drawn_boxes(path: Path) -> list[list[tuple[str, Box]]]:
              if obj.type in kinds] for page in _pdfium_pages(path)]
 
 
+@once_per_run
 def text_objects(path: Path) -> list[list[dict]]:
     """Per page, every text object: its text, bounds and the marked-content id
     it is drawn in (-1: none)."""

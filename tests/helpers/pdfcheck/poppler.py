@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 from .document import Box
+from .memo import once_per_run
 
 
 def tool(*command: str) -> str:
@@ -34,6 +35,7 @@ _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yM
                    r"(.*?)</word>")
 
 
+@once_per_run
 def poppler_words(path: Path) -> list[Word]:
     """Every word poppler's text layer finds (pdftotext -bbox), with its box."""
     found = []
@@ -45,6 +47,7 @@ def poppler_words(path: Path) -> list[Word]:
     return found
 
 
+@once_per_run
 def poppler_lines(path: Path) -> list[list[str]]:
     """Per page, the text of each line (poppler's words grouped by line)."""
     out = tool("pdftotext", "-bbox-layout", str(path), "-")
@@ -53,6 +56,7 @@ def poppler_lines(path: Path) -> list[list[str]]:
             for body in re.findall(r"<page .*?</page>", out, re.S)]
 
 
+@once_per_run
 def qpdf_root(path: Path) -> dict:
     """The document catalog as qpdf reads it (qpdf's JSON: strings "u:...", refs "N 0 R")."""
     found = tool("qpdf", "--json=2", "--json-key=qpdf", str(path))

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pikepdf
 
+from .memo import once_per_run
 
+
+@once_per_run
 def marked_content(path: Path) -> tuple[list[set[int]], list[set[int]]]:
     """(per page, the marked-content ids its content stream uses; per page,
     the ids the structure tree reaches from its root)."""
@@ -60,6 +63,7 @@ def _mcids(node, depth: int = 0) -> int:
     return 1 if isinstance(node, int) else 0
 
 
+@once_per_run
 def empty_headings(path: Path) -> list[str]:
     """The heading elements (/H1 to /H6) of the structure tree with no content."""
     found = []
