@@ -15,7 +15,7 @@ from .pdf_stage import measure_stage
 from .peer import PEER, peer_version, try_peer
 from .samples import Samples, say
 from .sources import change_exercise, multiply_exercises
-from .weight import largest_one_page, page_weight
+from .weight import browser_first_view, largest_one_page, page_weight
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ def one_run(run: int, work: Path, samples: Samples, results: dict[str, Any],
 
     if run == 1:
         results["page_weight"] = page_weight(full_out)
+        results["first_view"] = browser_first_view(full_out)
         results["largest_handout"] = largest_one_page(full_out)
 
     stage = measure_stage(*full)

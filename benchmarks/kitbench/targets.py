@@ -14,7 +14,7 @@ from .sources import exercise_files
 
 TARGETS = {
     "cold_ratio": 2.0,  # full cold build / plain HTML build
-    "nochange_ratio": 1.2,  # our no-change rebuild / Sphinx's own no-change rebuild
+    "nochange_ratio": 1.1,  # our no-change rebuild / Sphinx's own no-change rebuild
     "parallel_speedup": 1.7,  # serial / parallel PDF stage, on 2 cores
     "floor_ratio": 1.15,  # CPU of our PDF stage / CPU of WeasyPrint's floor
     "growth_slack": 1.1,  # time(kx) / time(1x) <= k * 1.1
@@ -174,15 +174,27 @@ def _peer(table: Table, samples: Samples, results: dict[str, Any]) -> None:
 
 
 def _sizes(table: Table, results: dict[str, Any]) -> None:
-    weight = results.get("page_weight")
-    if weight:
-        table.row("first page view (index.html + CSS, JS, fonts, images)", weight["kb"], "KB",
-                  target=f"< {TARGETS['page_weight_kb']:.0f}",
-                  holds=weight["kb"] < TARGETS["page_weight_kb"], key="page_weight")
-        table.row("  the same, text files gzipped", weight["gzip_kb"], "KB",
-                  target=f"< {TARGETS['page_weight_gzip_kb']:.0f}",
-                  holds=weight["gzip_kb"] < TARGETS["page_weight_gzip_kb"],
-                  key="page_weight_gzip")
+    raw, gzipped = TARGETS["page_weight_kb"], TARGETS["page_weight_gzip_kb"]
+    view, files = results.get("first_view") or {}, results.get("page_weight")
+    if view and "unavailable" not in view:
+        table.row("first page view in Chromium (phone, empty cache)", view["kb"], "KB",
+                  target=f"< {raw:.0f}", holds=view["kb"] < raw, key="first_view")
+        table.row("  the same, each response gzipped", view["gzip_kb"], "KB",
+                  target=f"< {gzipped:.0f}", holds=view["gzip_kb"] < gzipped,
+                  key="first_view_gzip")
+    elif view:
+        table.row(f"first page view in Chromium: not measured ({view['unavailable'][:60]})",
+                  None, "KB", target=f"< {raw:.0f}", key="first_view")
+    if files:
+        # Without a browser, the file count is the only measure and is judged.
+        judged = not view or "unavailable" in view
+        table.row("first page view by files: every font its CSS names"
+                  + ("" if judged else " (info)"), files["kb"], "KB",
+                  target=f"< {raw:.0f}" if judged else "",
+                  holds=files["kb"] < raw if judged else None, key="page_weight")
+        table.row("  the same, text files gzipped", files["gzip_kb"], "KB",
+                  target=f"< {gzipped:.0f}" if judged else "",
+                  holds=files["gzip_kb"] < gzipped if judged else None, key="page_weight_gzip")
     largest = results.get("largest_handout")
     if largest:
         one = largest["pages"] == 1

@@ -1,6 +1,10 @@
-"""Sizes a reader meets: the bytes a first view of the home page loads (the
-HTML, its CSS and what the CSS pulls in, scripts, images, fonts) and the
-largest one-page handout. Both are measured once, on the first cold build."""
+"""Sizes a reader meets: the bytes a first view of the home page loads and the
+largest one-page handout. Both are measured once, on the first cold build.
+
+The first view is measured twice: in Chromium, what a phone really fetches
+(the measure the browser test holds to its budget, compassion_kit/firstview.py),
+and by counting files (the HTML, its CSS and what the CSS pulls in, scripts,
+images and every font the CSS names), an upper bound that needs no browser."""
 
 from __future__ import annotations
 
@@ -97,6 +101,17 @@ def page_weight(out: Path, page: str = "index.html") -> dict[str, Any]:
     return {"page": page, "bytes": total, "kb": total / KB, "by_kind_bytes": by_kind,
             "gzip_kb": gzipped / KB, "external_requests": external,
             "files": sorted(str(path.relative_to(out.resolve())) for path in files)}
+
+
+def browser_first_view(out: Path, page: str = "index.html") -> dict[str, Any]:
+    """What Chromium fetches on a first visit to ``page`` on a phone, or why it could not
+    be measured ({"unavailable": reason})."""
+    from compassion_kit.firstview import first_view
+
+    try:
+        return first_view(out, page)
+    except Exception as error:  # noqa: BLE001 - no browser is a row to report, not a crash
+        return {"page": page, "unavailable": f"{type(error).__name__}: {error}"}
 
 
 def largest_one_page(out: Path, paper: str = "letter") -> dict[str, Any]:

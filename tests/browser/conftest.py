@@ -12,13 +12,14 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 from helpers.browserkit import (
-    CHROMIUM_ARGS,
     DESKTOP,
     Browser,
     Server,
     _Handler,
     required_chromium,
 )
+
+from compassion_kit.firstview import CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from helpers.browserkit import CHROMIUM_ARGS, DESKTOP, required_chromium
+from helpers.browserkit import DESKTOP, required_chromium
+
+from compassion_kit.firstview import CHROMIUM_ARGS
 
 ZIP = "downloads/beyond-empathy-site.zip"
 

@@ -8,12 +8,12 @@ files beside the tests (tests/browser/), so an editor can check it.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
+from compassion_kit.firstview import chromium_executable
 from compassion_kit.testing import REPO, load_catalog
 
 JS_DIR = REPO / "tests" / "browser"
@@ -24,16 +24,6 @@ def script(name: str) -> str:
     return (JS_DIR / name).read_text(encoding="utf-8")
 
 
-# Without these Chromium phones home (component updates, field trials, sync),
-# which would pollute the recording and fail on a closed network. No host name
-# resolves either: the test server is addressed by its IP.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 INSTALL_HINT = (
     "No Chromium for the browser tests. Install one (Debian/Ubuntu: "
     "`sudo apt-get install -y chromium`; macOS: `brew install --cask chromium`) "
@@ -44,14 +34,6 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 MIN_TAP = 44
-
-
-def chromium_executable() -> str | None:
-    for name in (os.environ.get("KIT_CHROMIUM"), "chromium", "chromium-browser",
-                 "google-chrome", "google-chrome-stable"):
-        if name and (found := shutil.which(name)):
-            return found
-    return None
 
 
 def required_chromium() -> str:
