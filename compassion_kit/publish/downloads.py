@@ -22,11 +22,16 @@ from compassion_kit.printing import cache as pdfcache
 from compassion_kit.printing import pool as renderpool
 from compassion_kit.printing import render as pdf
 from compassion_kit.problems import Problem, ProblemError
+from compassion_kit.publish import reuse
 from compassion_kit.rules import glyphs
 from compassion_kit.web import bookdownloads
 
 if TYPE_CHECKING:
     from compassion_kit.publish.outputs import Outputs
+
+# Kept beside the doctrees (never published) for the next build to reuse.
+BOOK_HTML = "book.html"
+EPUB_COPY = "book.epub"
 
 
 def book_targets(app: Sphinx, root: Path) -> dict[str, Path]:
@@ -44,20 +49,13 @@ def render_book(app: Sphinx, outputs: Outputs, items: list[Item], region: str,
     if not targets:
         return {}
     source = Path(app.env.doc2path(app.config.kit_book_contents))
-    try:
-        html = book.book_html(app, items, region)
-    except ProblemError as error:
-        outputs.fail(error.problem)
-        return {}
+    stored = reuse.reusable_file(app, outputs.print_dir, BOOK_HTML,
+                                 reuse.file_key(outputs.print_key))
+    html = stored.decode("utf-8") if stored is not None else _book_html(app, outputs, items,
+                                                                        region)
     if html is None:
         return {}
-    sources = [Path(app.env.doc2path(part.docname)) for part in book.parts(app)]
-    unprintable = glyphs.problems(html, sources, "the book")
-    for problem in unprintable:
-        outputs.fail(problem)
-    if unprintable:
-        return {}
-    pdf.write_atomic(outputs.print_dir / "book.html", html.encode("utf-8"))
+    outputs.reusable_files.append(BOOK_HTML)
     base_url = Path(outputs.outdir, "index.html").as_uri()
     site = outputs.outdir.as_uri()
     pages: dict[str, int] = {}
@@ -84,17 +82,44 @@ def render_book(app: Sphinx, outputs: Outputs, items: list[Item], region: str,
     return pages
 
 
-def write_epub(app: Sphinx, outputs: Outputs, items: list[Item]) -> None:
-    """Stage the EPUB (English edition only, as the book)."""
-    if not book_targets(app, outputs.root):
-        return
+def _book_html(app: Sphinx, outputs: Outputs, items: list[Item], region: str) -> str | None:
+    """The book's print HTML, made now and kept beside the doctrees, or None
+    (no book, or a problem reported)."""
     try:
-        data = epub.epub_bytes(app, items)
+        html = book.book_html(app, items, region)
     except ProblemError as error:
         outputs.fail(error.problem)
+        return None
+    if html is None:
+        return None
+    sources = [Path(app.env.doc2path(part.docname)) for part in book.parts(app)]
+    unprintable = glyphs.problems(html, sources, "the book")
+    for problem in unprintable:
+        outputs.fail(problem)
+    if unprintable:
+        return None
+    pdf.write_atomic(outputs.print_dir / BOOK_HTML, html.encode("utf-8"))
+    return html
+
+
+def write_epub(app: Sphinx, outputs: Outputs, items: list[Item]) -> None:
+    """Stage the EPUB (English edition only, as the book): the last published
+    one when nothing it is made from changed (publish.reuse), else a new one."""
+    if not book_targets(app, outputs.root):
         return
-    if data is not None:
-        outputs.stage.put(outputs.root / bookdownloads.epub_path(app.config), data)
+    data = reuse.reusable_file(app, outputs.print_dir, EPUB_COPY,
+                               reuse.file_key(outputs.print_key))
+    if data is None:
+        try:
+            data = epub.epub_bytes(app, items)
+        except ProblemError as error:
+            outputs.fail(error.problem)
+            return
+        if data is None:
+            return
+        pdf.write_atomic(outputs.print_dir / EPUB_COPY, data)
+    outputs.stage.put(outputs.root / bookdownloads.epub_path(app.config), data)
+    outputs.reusable_files.append(EPUB_COPY)
 
 
 def catalog_entries(app: Sphinx) -> list[dict[str, Any]]:

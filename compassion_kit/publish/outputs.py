@@ -68,6 +68,8 @@ class Outputs:
         self.problems: list[Problem] = []
         self.pack: tuple[int, Path] | None = None  # (handouts in it, where it goes)
         self.print_key = ""  # what this build's print HTML is made from (publish.reuse)
+        self.print_html_made = False  # every item's print HTML is this build's (made or reused)
+        self.reusable_files: list[str] = []  # files beside the doctrees the next build may reuse
 
     def fail(self, problem: Problem) -> None:
         report(problem)
@@ -120,6 +122,7 @@ def make_outputs(app: Sphinx, outputs: Outputs, details: ClinicianDetails) -> No
     by_id = {item.id: item for item in items}
     outputs.stage.put(outputs.outdir / catalog.CATALOG_NAME, catalog_bytes(app, items))
     roots = (Path(app.srcdir), outputs.outdir)
+    outputs.print_key = reuse.fingerprint(app, details, [item.id for item in items])
     if app.config.kit_pdfs:
         render_handouts(app, outputs, items, by_id, details, roots)
         # The whole handbook as one PDF per book paper (publish.downloads).
@@ -167,8 +170,8 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
     jobs: list[renderpool.Job] = []
     pages: dict[tuple[str, str], int] = {}
     ids = [item.id for item in items]
-    outputs.print_key = reuse.fingerprint(app, details, ids)
     stored = reuse.reusable(app, outputs.print_dir, outputs.print_key, ids)
+    outputs.print_html_made = True
     if stored is None:
         reuse.forget(outputs.print_dir)
     else:
@@ -250,8 +253,10 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
     publish.delete(stale, outputs.root)
     outputs.cache.keep_only(keep)
     outputs.cache.save()
-    if outputs.print_key:
+    if outputs.print_html_made:
         reuse.remember(outputs.print_dir, outputs.print_key, [item.id for item in items])
+    for name in outputs.reusable_files:
+        reuse.remember_file(outputs.print_dir, name, reuse.file_key(outputs.print_key))
     if stale:
         logger.info("kit: removed %d outputs of items that no longer exist", len(stale))
     if outputs.pack is not None:

@@ -13,12 +13,18 @@ or changed on disk.
 
 The record is written only after the outputs are published and removed before
 any new print HTML is written, so print HTML of a failed build is never reused.
+
+The book's print HTML and the EPUB are reused the same way, each with a record
+of its own (``reusable_file``): the EPUB is made with or without PDFs, and
+most of a rebuild in which nothing changed was resolving the book's chapters
+again for the two of them. Their key adds SOURCE_DATE_EPOCH, the EPUB's date.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import weakref
 from functools import cache
 from importlib import metadata
@@ -112,6 +118,40 @@ def remember(print_dir: Path, print_key: str, ids: list[str]) -> None:
     """After the outputs are published: this print HTML may be reused."""
     text = json.dumps({"key": print_key, "ids": ids}, indent=1) + "\n"
     write_atomic(print_dir / RECORD_NAME, text.encode("utf-8"))
+
+
+def file_key(print_key: str) -> str:
+    """The key of a file made from the documents at a moment: the book, the EPUB."""
+    moment = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return hashlib.sha256(f"{print_key}\nSOURCE_DATE_EPOCH={moment}\n".encode()).hexdigest()
+
+
+def _file_record(print_dir: Path, name: str) -> Path:
+    return print_dir / f"{name}.json"
+
+
+def reusable_file(app: Sphinx, print_dir: Path, name: str, key: str) -> bytes | None:
+    """The file ``name`` beside the doctrees as the last published build left it,
+    or None when it cannot be trusted for this build (then its record is gone)."""
+    record, stored = _file_record(print_dir, name), print_dir / name
+    if not _changed_docs.get(app, 0):
+        try:
+            data = stored.read_bytes()
+            if json.loads(record.read_text(encoding="utf-8")) == {
+                    "key": key, "sha256": hashlib.sha256(data).hexdigest()}:
+                return data
+        except (OSError, ValueError):
+            pass
+    record.unlink(missing_ok=True)
+    return None
+
+
+def remember_file(print_dir: Path, name: str, key: str) -> None:
+    """After the outputs are published: the file ``name`` beside the doctrees
+    (written by this build) may be reused."""
+    data = (print_dir / name).read_bytes()
+    text = json.dumps({"key": key, "sha256": hashlib.sha256(data).hexdigest()}) + "\n"
+    write_atomic(_file_record(print_dir, name), text.encode("utf-8"))
 
 
 def setup_reuse(app: Sphinx) -> None:
