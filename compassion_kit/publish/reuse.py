@@ -6,8 +6,8 @@ and removed none reuses the print HTML the last *published* build left beside
 the doctrees, when everything else the print HTML is made from is the same as
 then: the kit's code and print assets, the renderer and the Sphinx, MyST and
 docutils versions, the HTML configuration and tags, the clinician's details,
-the language, the data files (crisis lines, group agreement) with their
-catalogues, and the bibliography. The PDFs are then checked against their
+the language, every kit_* setting, the data files (crisis lines, group
+agreement) with their catalogues, and the bibliography. The PDFs are then checked against their
 recorded hashes as always (printing.cache) and rendered only if one is missing
 or changed on disk.
 
@@ -80,12 +80,28 @@ def _inputs(app: Sphinx) -> list[Path]:
     return sorted(path for path in found if path.is_file())
 
 
+def _kit_settings(app: Sphinx) -> str:
+    """Every kit_* setting. Sphinx's config hash leaves out the settings that
+    re-read no document (the book's back matter, the pack, the region...),
+    yet the print HTML, the book and the EPUB may follow them."""
+    settings = {item.name: item.value for item in app.config if item.name.startswith("kit_")}
+    return json.dumps(settings, sort_keys=True, default=_stable_repr)
+
+
+def _stable_repr(value: object) -> object:
+    """What JSON cannot hold, in a form that is the same in every process (a
+    set's order is not)."""
+    if isinstance(value, set | frozenset):
+        return sorted(repr(each) for each in value)
+    return repr(value)
+
+
 def fingerprint(app: Sphinx, details: ClinicianDetails, ids: list[str]) -> str:
     digest = hashlib.sha256()
     build_info = getattr(app.builder, "build_info", None)
     for part in (_code_fingerprint(), renderer_fingerprint(), language(app.config),
                  getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
-                 repr(details), "\n".join(ids)):
+                 _kit_settings(app), repr(details), "\n".join(ids)):
         digest.update(f"{part}\n".encode())
     for path in _inputs(app):
         digest.update(path.relative_to(app.srcdir).as_posix().encode())
