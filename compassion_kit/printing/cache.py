@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import TypedDict
 from urllib.parse import unquote, urljoin, urlparse
 
-from compassion_kit.about import __version__
-from compassion_kit.printing.render import ASSETS_DIR, PRINT_DIR, RENDER_OPTIONS, write_atomic
+from compassion_kit.about import PRINT_DIR, __version__
+from compassion_kit.printing.atomic import write_atomic
+from compassion_kit.printing.options import ASSETS_DIR, RENDER_OPTIONS
 
 FONT_DIR = ASSETS_DIR / "static" / "fonts"
 # Bump when the meaning of an entry changes, so old entries are never trusted.

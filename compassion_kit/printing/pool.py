@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from compassion_kit.printing import render as pdf
-
 # Below this many jobs the cost of starting workers outweighs the gain.
 MIN_PARALLEL_JOBS = 4
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -51,6 +49,8 @@ class Result(NamedTuple):
 
 
 def _render(job: Job) -> Result:
+    from compassion_kit.printing import render as pdf  # imported already where forked
+
     try:
         data, pages = pdf.render_counted(job.html, job.base_url, job.paper,
                                          tuple(map(Path, job.roots)))
@@ -99,6 +99,12 @@ def render_all(jobs: list[Job], workers: int, min_jobs: int = MIN_PARALLEL_JOBS
     """(pdf bytes, pages, error) for each job, in the order of ``jobs``; in
     parallel from ``min_jobs`` jobs on (a few long ones, such as the book on
     three papers, are worth it)."""
+    if not jobs:
+        return
+    # WeasyPrint (most of a second to import) only where something is rendered;
+    # imported here, before any worker is forked, so the workers share it.
+    from compassion_kit.printing import render as pdf
+
     pdf.prepare()  # shared state is made once, before any worker is forked
     if workers <= 1 or len(jobs) < min_jobs:
         yield from map(_render, jobs)

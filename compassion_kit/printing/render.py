@@ -28,31 +28,16 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from compassion_kit.about import PRINT_DIR
-from compassion_kit.model import PAPER_LABELS, SHEET_LABELS
-
-ASSETS_DIR = PRINT_DIR.parent
-PAPERS = tuple(PAPER_LABELS)  # letter, a4, large-print, large-print-a4
-PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and a structure tree
-STYLESHEETS = ("handout.css", "paper-{paper}.css")
-# A sheet of its own (model.SHEET_LABELS) is laid out by its own stylesheet alone.
-SHEET_STYLESHEETS = {"slides": ("slides.css",)}
-assert set(SHEET_STYLESHEETS) == set(SHEET_LABELS)
-# The user agent draws nested list bullets with U+25E6 and U+25AA and a
-# <summary> with U+25B8, which the vendored fonts lack (a system font used to
-# supply them): use a dash they have, and no disclosure triangle on paper.
-FONT_SAFE_CSS = (':is(ul, ol) ul { list-style-type: "\\2013\\00a0 "; } '
-                 "summary { list-style-type: none; }")
-# Every option that shapes the bytes of a PDF; the PDF cache key includes it.
-RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_forms": True, "stylesheets": STYLESHEETS,
-                  "sheet_stylesheets": SHEET_STYLESHEETS,
-                  "fonts": "vendored only", "extra_css": FONT_SAFE_CSS,
-                  "page_furniture": "in the structure tree", "th_scope": True}
-# The types a handout can use, by suffix: a fixed table (not the machine's
-# /etc/mime.types), so every machine reads a file the same way.
-TYPES = {".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
-         ".otf": "font/otf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-         ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
-
+from compassion_kit.printing.atomic import write_atomic as write_atomic
+from compassion_kit.printing.options import (
+    ASSETS_DIR,
+    FONT_SAFE_CSS,
+    PDF_VARIANT,
+    SHEET_STYLESHEETS,
+    STYLESHEETS,
+    TYPES,
+)
+from compassion_kit.printing.options import PAPERS as PAPERS
 
 # The running footer (the safety line, page x of y) sits in the page's margin
 # boxes. WeasyPrint 70 tags their text but leaves those tags out of the
@@ -285,17 +270,3 @@ def render_counted(html: str, base_url: str, paper: str, roots: tuple[Path, ...]
 def render(html: str, base_url: str, paper: str, roots: tuple[Path, ...] = ()) -> bytes:
     """PDF bytes of ``html`` on ``paper``; raise RenderError on any problem."""
     return render_counted(html, base_url, paper, roots)[0]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 
 from compassion_kit.i18n.languages import SOURCE_LANGUAGE, translated_in
 from compassion_kit.model import Item
-from compassion_kit.printing.render import write_atomic
+from compassion_kit.printing.atomic import write_atomic
 
 CATALOG_NAME = "catalog.json"
 

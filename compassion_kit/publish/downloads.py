@@ -20,7 +20,7 @@ from compassion_kit.model import Item
 from compassion_kit.printing import book, epub
 from compassion_kit.printing import cache as pdfcache
 from compassion_kit.printing import pool as renderpool
-from compassion_kit.printing import render as pdf
+from compassion_kit.printing.atomic import write_atomic
 from compassion_kit.problems import Problem, ProblemError
 from compassion_kit.publish import reuse
 from compassion_kit.rules import glyphs
@@ -98,7 +98,7 @@ def _book_html(app: Sphinx, outputs: Outputs, items: list[Item], region: str) ->
         outputs.fail(problem)
     if unprintable:
         return None
-    pdf.write_atomic(outputs.print_dir / BOOK_HTML, html.encode("utf-8"))
+    write_atomic(outputs.print_dir / BOOK_HTML, html.encode("utf-8"))
     return html
 
 
@@ -117,7 +117,7 @@ def write_epub(app: Sphinx, outputs: Outputs, items: list[Item]) -> None:
             return
         if data is None:
             return
-        pdf.write_atomic(outputs.print_dir / EPUB_COPY, data)
+        write_atomic(outputs.print_dir / EPUB_COPY, data)
     outputs.stage.put(outputs.root / bookdownloads.epub_path(app.config), data)
     outputs.reusable_files.append(EPUB_COPY)
 

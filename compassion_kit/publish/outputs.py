@@ -23,7 +23,7 @@ from compassion_kit.printing import cache as pdfcache
 from compassion_kit.printing import clinician, logsheet, pack, slides
 from compassion_kit.printing import html as printhtml
 from compassion_kit.printing import pool as renderpool
-from compassion_kit.printing import render as pdf
+from compassion_kit.printing.atomic import write_atomic
 from compassion_kit.printing.builder import PrintingBuilder, setup_builder
 from compassion_kit.printing.clinician import ClinicianDetails
 from compassion_kit.problems import Problem, ProblemError, report
@@ -184,7 +184,7 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
         if stored is None:
             # Kept beside the doctrees (never published) for tests, for debugging
             # layout and for the next build to reuse (publish.reuse).
-            pdf.write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
+            write_atomic(outputs.print_dir / f"{item.id}.html", html.encode("utf-8"))
         base_url = Path(outputs.outdir, app.builder.get_target_uri(item.docname)).as_uri()
         resources = pdfcache.resources_digest(html, base_url)  # the same on every paper
         for paper in item.papers:

@@ -35,9 +35,9 @@ from sphinx.environment import BuildEnvironment
 
 from compassion_kit.about import KIT_DIR
 from compassion_kit.i18n.catalogues import language
+from compassion_kit.printing.atomic import write_atomic
 from compassion_kit.printing.cache import renderer_fingerprint
 from compassion_kit.printing.clinician import ClinicianDetails
-from compassion_kit.printing.render import write_atomic
 
 RECORD_NAME = "print-html.json"
 DATA_FOLDER = "docs/_data"

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
-from compassion_kit.printing.render import write_atomic
+from compassion_kit.printing.atomic import write_atomic
 
 HANDOUTS = "handouts"
 
