@@ -68,7 +68,6 @@ class Outputs:
         self.problems: list[Problem] = []
         self.pack: tuple[int, Path] | None = None  # (handouts in it, where it goes)
         self.print_key = ""  # what this build's print HTML is made from (publish.reuse)
-        self.print_html_made = False  # every item's print HTML is this build's (made or reused)
         self.reusable_files: list[str] = []  # files beside the doctrees the next build may reuse
 
     def fail(self, problem: Problem) -> None:
@@ -171,7 +170,6 @@ def render_handouts(app: Sphinx, outputs: Outputs, items: list[Item], by_id: dic
     pages: dict[tuple[str, str], int] = {}
     ids = [item.id for item in items]
     stored = reuse.reusable(app, outputs.print_dir, outputs.print_key, ids)
-    outputs.print_html_made = True
     if stored is None:
         reuse.forget(outputs.print_dir)
     else:
@@ -253,7 +251,7 @@ def publish_outputs(app: Sphinx, outputs: Outputs) -> None:
     publish.delete(stale, outputs.root)
     outputs.cache.keep_only(keep)
     outputs.cache.save()
-    if outputs.print_html_made:
+    if app.config.kit_pdfs:  # then render_handouts made (or reused) every item's print HTML
         reuse.remember(outputs.print_dir, outputs.print_key, [item.id for item in items])
     for name in outputs.reusable_files:
         reuse.remember_file(outputs.print_dir, name, reuse.file_key(outputs.print_key))
